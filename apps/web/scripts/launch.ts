@@ -1,0 +1,71 @@
+// Starts Loupe: a migrated database (embedded unless DATABASE_URL is set), the demo project,
+// then the Next.js server, and stops them together.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDatabaseClient, createSqlPool } from "@loupe/db";
+import { openDatabase } from "@loupe/db/runtime";
+import { setUpDemoProject } from "./demo-data.ts";
+import { readLaunchEnv } from "./launch-env.ts";
+
+const webRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const isDev = process.argv.includes("--dev");
+
+async function launch() {
+  const env = readLaunchEnv();
+  const database = await openDatabase();
+  console.log(
+    database.mode === "embedded"
+      ? "Loupe: started the embedded PostgreSQL (set DATABASE_URL to use your own server)."
+      : "Loupe: using the PostgreSQL server from DATABASE_URL.",
+  );
+  if (database.migrations.applied.length > 0) {
+    console.log(`Loupe: applied migrations ${database.migrations.applied.join(", ")}.`);
+  }
+
+  if (env.LOUPE_DEMO_DATA === "true") {
+    const db = createDatabaseClient(database.databaseUrl, { maxConnections: 2 });
+    const pool = createSqlPool(database.databaseUrl, { maxConnections: 2 });
+    try {
+      const demo = await setUpDemoProject({ db, pool }, { now: new Date() });
+      if (demo.loadedRuns > 0) console.log(`Loupe: loaded ${demo.loadedRuns} demo runs.`);
+      if (demo.issuedKey) {
+        console.log("Loupe: created an API key for the demo project. The secret is shown only this once:");
+        console.log(`  public key: ${demo.issuedKey.publicKey}`);
+        console.log(`  secret:     ${demo.issuedKey.secret}`);
+      }
+    } finally {
+      await db.$disconnect();
+      await pool.end();
+    }
+  }
+
+  const nextBin = createRequire(path.join(webRoot, "package.json")).resolve("next/dist/bin/next");
+  const server = spawn(
+    process.execPath,
+    [nextBin, isDev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOSTNAME],
+    { cwd: webRoot, stdio: "inherit", env: { ...process.env, DATABASE_URL: database.databaseUrl } },
+  );
+  console.log(`Loupe: serving on http://localhost:${env.PORT}`);
+
+  let stopping = false;
+  const stop = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
+    await database.close();
+    process.exit(exitCode);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  server.on("exit", (code) => void stop(code ?? 1));
+}
+
+launch().catch((error: unknown) => {
+  console.error("Loupe could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/page-header";
+import { ApiKeyManager } from "@/features/api-keys/components/api-key-manager";
+import { PriceOverrideEditor } from "@/features/price-overrides/components/price-override-editor";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.apiKey.list.queryOptions({ projectId })),
+    queryClient.prefetchQuery(trpc.priceOverride.list.queryOptions({ projectId })),
+  ]);
+  return (
+    <HydrateClient>
+      <PageHeader title="Settings" description="Project configuration and credentials." />
+      <ApiKeyManager projectId={projectId} />
+      <PriceOverrideEditor projectId={projectId} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,33 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TraceDetail } from "@/features/trace-detail/components/trace-detail";
+import { buildStepListQuery } from "@/features/trace-detail/lib/step-list-query";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Trace" };
+
+export default async function TracePage({
+  params,
+}: {
+  params: Promise<{ projectId: string; traceId: string }>;
+}) {
+  const { projectId, traceId } = await params;
+  const queryClient = getQueryClient();
+  // Steps load alongside the trace; a prefetch never rejects, so it can be left running.
+  const stepsLoaded = queryClient.prefetchInfiniteQuery(
+    buildStepListQuery(trpc, { projectId, traceId }),
+  );
+  try {
+    await queryClient.fetchQuery(trpc.trace.byId.queryOptions({ projectId, traceId }));
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+  await stepsLoaded;
+  return (
+    <HydrateClient>
+      <TraceDetail projectId={projectId} traceId={traceId} />
+    </HydrateClient>
+  );
+}

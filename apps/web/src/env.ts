@@ -1,0 +1,22 @@
+import { parseEnvironment } from "@loupe/schema";
+import { z } from "zod";
+
+const ServerEnv = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
+  /** Public API requests per second per API key, and the burst allowed above it. */
+  LOUPE_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(200),
+  LOUPE_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(400),
+});
+type ServerEnv = z.infer<typeof ServerEnv>;
+
+let parsed: ServerEnv | undefined;
+
+/**
+ * Read on first use rather than at import: `next build` imports server modules and there is no
+ * database at build time; the launcher sets DATABASE_URL before starting the server.
+ */
+export function readServerEnv(): ServerEnv {
+  if (parsed) return parsed;
+  parsed = parseEnvironment(ServerEnv, process.env, "server configuration");
+  return parsed;
+}

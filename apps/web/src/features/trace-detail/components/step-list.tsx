@@ -1,0 +1,197 @@
+"use client";
+
+import type { RouterOutputs } from "@loupe/api";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import type { KeyboardEvent, MouseEvent, ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { StatusBadge } from "@/components/status-badge";
+import { formatElapsed } from "@/lib/format";
+import { buildStepHref } from "../hooks/use-selected-step";
+import { placeOnTimeline, type Timeline } from "../lib/step-timeline";
+import { buildStepTree, flattenStepTree, listAncestors } from "../lib/step-tree";
+import styles from "./step-list.module.css";
+import { StepKind } from "./step-kind";
+
+export type StepRow = RouterOutputs["trace"]["steps"]["steps"][number];
+
+const INDENT_PX = 14;
+const ROW_HEIGHT_PX = 32;
+
+/**
+ * The run's steps as a tree with a waterfall. Only the rows in view are rendered, so a run of tens
+ * of thousands of steps scrolls as smoothly as a short one. ↑/↓ move, ←/→ collapse and expand.
+ */
+export function StepList({
+  steps,
+  timeline,
+  selectedStepId,
+  onSelectStep,
+  footer,
+}: {
+  steps: StepRow[];
+  timeline: Timeline;
+  selectedStepId: string | null;
+  onSelectStep: (stepId: string) => void;
+  footer?: ReactNode;
+}) {
+  const stepsById = useMemo(() => new Map(steps.map((step) => [step.id, step])), [steps]);
+  const tree = useMemo(() => buildStepTree(steps), [steps]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const rows = useMemo(() => flattenStepTree(tree, collapsed), [tree, collapsed]);
+  const rowIndex = useMemo(() => new Map(rows.map((row, index) => [row.id, index])), [rows]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 12,
+  });
+
+  // A newly selected step (from the keyboard, the graph, a shared link) is revealed and scrolled
+  // into view once; collapsing its parent afterwards is left alone.
+  const revealedStepId = useRef<string | null>(null);
+  useEffect(() => {
+    if (!selectedStepId || revealedStepId.current === selectedStepId) return;
+    const hidden = listAncestors(tree, selectedStepId).filter((id) => collapsed.has(id));
+    if (hidden.length > 0) {
+      setCollapsed((current) => {
+        const next = new Set(current);
+        for (const id of hidden) next.delete(id);
+        return next;
+      });
+      return;
+    }
+    const index = rowIndex.get(selectedStepId);
+    // A step not loaded yet is revealed when its page arrives.
+    if (index === undefined) return;
+    virtualizer.scrollToIndex(index, { align: "auto" });
+    revealedStepId.current = selectedStepId;
+  }, [selectedStepId, tree, collapsed, rowIndex, virtualizer]);
+
+  function setExpanded(stepId: string, isExpanded: boolean) {
+    setCollapsed((current) => {
+      if (current.has(stepId) === !isExpanded) return current;
+      const next = new Set(current);
+      if (isExpanded) next.delete(stepId);
+      else next.add(stepId);
+      return next;
+    });
+  }
+
+  function followLink(event: MouseEvent<HTMLAnchorElement>, stepId: string) {
+    // Let the browser handle new-tab and new-window clicks.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
+    event.preventDefault();
+    onSelectStep(stepId);
+  }
+
+  function moveSelection(event: KeyboardEvent<HTMLDivElement>) {
+    const index = selectedStepId ? rowIndex.get(selectedStepId) : undefined;
+    const row = index === undefined ? undefined : rows[index];
+    let target: string | undefined;
+    switch (event.key) {
+      case "ArrowDown":
+        target = index === undefined ? rows[0]?.id : rows[index + 1]?.id;
+        break;
+      case "ArrowUp":
+        target = index === undefined ? rows[0]?.id : rows[index - 1]?.id;
+        break;
+      case "ArrowRight":
+        if (row?.hasChildren && !row.isExpanded) setExpanded(row.id, true);
+        else if (row?.isExpanded && index !== undefined) target = rows[index + 1]?.id;
+        break;
+      case "ArrowLeft":
+        if (row?.isExpanded) setExpanded(row.id, false);
+        else if (row) target = tree.parents.get(row.id);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    if (target) onSelectStep(target);
+  }
+
+  return (
+    <section className={styles.panel} aria-label="Steps">
+      <div className={styles.heading}>
+        <span>Steps</span>
+        <span>↑ ↓ to move · ← → to fold</span>
+      </div>
+      <div
+        ref={scrollRef}
+        className={styles.scroller}
+        role="tree"
+        aria-label="Step tree"
+        tabIndex={0}
+        aria-activedescendant={selectedStepId ? `step-row-${selectedStepId}` : undefined}
+        onKeyDown={moveSelection}
+      >
+        <div className={styles.canvas} style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            const step = row ? stepsById.get(row.id) : undefined;
+            if (!row || !step) return null;
+            const bar = placeOnTimeline(step, timeline);
+            const detail = step.model ?? step.toolName;
+            return (
+              <div
+                key={row.id}
+                className={styles.row}
+                style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+              >
+                <span className={styles.toggleSlot} style={{ paddingLeft: row.depth * INDENT_PX }}>
+                  {row.hasChildren ? (
+                    <button
+                      type="button"
+                      tabIndex={-1}
+                      className={styles.toggle}
+                      aria-label={`${row.isExpanded ? "Collapse" : "Expand"} ${step.name}`}
+                      onClick={() => setExpanded(row.id, !row.isExpanded)}
+                    >
+                      {row.isExpanded ? "▾" : "▸"}
+                    </button>
+                  ) : null}
+                </span>
+                <a
+                  id={`step-row-${row.id}`}
+                  role="treeitem"
+                  tabIndex={-1}
+                  aria-level={row.depth + 1}
+                  aria-expanded={row.hasChildren ? row.isExpanded : undefined}
+                  aria-selected={step.id === selectedStepId}
+                  href={buildStepHref(step.id)}
+                  className={styles.step}
+                  data-step-id={step.id}
+                  data-testid="step-row"
+                  aria-current={step.id === selectedStepId ? "true" : undefined}
+                  onClick={(event) => followLink(event, step.id)}
+                >
+                  <StepKind kind={step.kind} />
+                  <span className={styles.name}>
+                    {step.name}
+                    {detail && detail !== step.name ? (
+                      <span className={styles.detail}>{detail}</span>
+                    ) : null}
+                  </span>
+                  <StatusBadge status={step.status} />
+                  <span className={styles.duration}>
+                    {formatElapsed(step.startTime, step.endTime)}
+                  </span>
+                  <span className={styles.track} aria-hidden="true">
+                    <span
+                      className={styles.bar}
+                      data-status={step.status}
+                      style={{ left: `${bar.left}%`, width: `${bar.width}%` }}
+                    />
+                  </span>
+                </a>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {footer}
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import type { RouterOutputs } from "@loupe/api";
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { StatusBadge } from "@/components/status-badge";
+import { Timestamp } from "@/components/timestamp";
+import { buildSessionTracesPath, buildTracePath } from "@/features/shell/lib/project-sections";
+import { formatCost, formatElapsed, formatInteger, formatTokens } from "@/lib/format";
+import styles from "./trace-table.module.css";
+
+export type TraceRow = RouterOutputs["trace"]["list"]["traces"][number];
+
+const column = createColumnHelper<TraceRow>();
+
+const VISIBLE_TAGS = 2;
+
+/** The trace list's columns; `meta.numeric` right-aligns a column. */
+export function buildTraceColumns(projectId: string) {
+  return [
+    column.accessor("startTime", {
+      header: "Start time",
+      cell: (info) => <Timestamp date={info.getValue()} />,
+    }),
+    column.accessor("name", {
+      header: "Name",
+      cell: (info) => (
+        <Link className={styles.nameLink} href={buildTracePath(projectId, info.row.original.id)}>
+          {info.getValue()}
+        </Link>
+      ),
+    }),
+    column.accessor("status", {
+      header: "Status",
+      cell: (info) => <StatusBadge status={info.getValue()} />,
+    }),
+    column.display({
+      id: "duration",
+      header: "Duration",
+      meta: { numeric: true },
+      cell: ({ row }) => formatElapsed(row.original.startTime, row.original.endTime),
+    }),
+    column.accessor("stepCount", {
+      header: "Steps",
+      meta: { numeric: true },
+      cell: (info) => (
+        <>
+          {formatInteger(info.getValue())}
+          {info.row.original.errorCount > 0 ? (
+            <span className={styles.errorCount} title="Steps that failed">
+              {info.row.original.errorCount} failed
+            </span>
+          ) : null}
+        </>
+      ),
+    }),
+    column.display({
+      id: "tokens",
+      header: "Tokens",
+      meta: { numeric: true },
+      cell: ({ row }) => {
+        const { inputTokens, outputTokens } = row.original;
+        const total = inputTokens + outputTokens;
+        return (
+          <span title={`${formatInteger(inputTokens)} in · ${formatInteger(outputTokens)} out`}>
+            {formatTokens(total)}
+          </span>
+        );
+      },
+    }),
+    column.accessor("totalCost", {
+      header: "Cost",
+      meta: { numeric: true },
+      cell: (info) => formatCost(info.getValue()),
+    }),
+    column.accessor("findingCount", {
+      header: "Findings",
+      meta: { numeric: true },
+      cell: (info) =>
+        info.getValue() > 0 ? (
+          <span className={styles.findings}>{info.getValue()}</span>
+        ) : (
+          <span className="faint">0</span>
+        ),
+    }),
+    column.accessor("sessionId", {
+      header: "Session",
+      cell: (info) => {
+        const sessionId = info.getValue();
+        return sessionId ? (
+          <Link
+            className={styles.sessionLink}
+            href={buildSessionTracesPath(projectId, sessionId)}
+            title={sessionId}
+          >
+            {sessionId}
+          </Link>
+        ) : (
+          <span className="faint">—</span>
+        );
+      },
+    }),
+    column.accessor("userId", {
+      header: "User",
+      cell: (info) => {
+        const userId = info.getValue();
+        return userId ? (
+          <span className={styles.user} title={userId}>
+            {userId}
+          </span>
+        ) : (
+          <span className="faint">—</span>
+        );
+      },
+    }),
+    column.accessor("tags", {
+      header: "Tags",
+      cell: (info) => {
+        const tags = info.getValue();
+        const hidden = tags.length - VISIBLE_TAGS;
+        return (
+          <span title={tags.join(", ")}>
+            {tags.slice(0, VISIBLE_TAGS).map((tag) => (
+              <span key={tag} className="tag">
+                {tag}
+              </span>
+            ))}
+            {hidden > 0 ? <span className="faint">+{hidden}</span> : null}
+          </span>
+        );
+      },
+    }),
+  ];
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { ContentHashCache, createSqlPool } from "@loupe/db";
+import { FindingScheduler } from "@loupe/findings";
+import {
+  ApiKeyAuthenticator,
+  KnownContent,
+  RateLimiter,
+  createProjectPricing,
+  type PublicApiDependencies,
+} from "@loupe/ingestion";
+import { readServerEnv } from "@/env";
+import { getDb } from "@/server/db";
+
+const globalForApi = globalThis as typeof globalThis & { loupePublicApi?: PublicApiDependencies };
+
+/** What the public API's route handlers share: one SQL pool, caches and the rate limiter. */
+export function getPublicApi(): PublicApiDependencies {
+  if (!globalForApi.loupePublicApi) {
+    const env = readServerEnv();
+    const pool = createSqlPool(env.DATABASE_URL, { maxConnections: 8 });
+    const findings = new FindingScheduler(getDb(), { delayMillis: 250 });
+    globalForApi.loupePublicApi = {
+      pool,
+      db: getDb(),
+      knownContent: new KnownContent(),
+      contentHashes: new ContentHashCache(),
+      authenticator: new ApiKeyAuthenticator(getDb()),
+      rateLimiter: new RateLimiter({ perSecond: env.LOUPE_RATE_LIMIT_PER_SECOND, burst: env.LOUPE_RATE_LIMIT_BURST }),
+      ...createProjectPricing(pool),
+      onTracesWritten: (projectId, traceIds) => findings.schedule(projectId, traceIds),
+    };
+  }
+  return globalForApi.loupePublicApi;
+}

@@ -1,0 +1,130 @@
+// Ingestion benchmark: batches of 100 steps with realistic payloads (the fixture corpus: support,
+// research, fan-out and looping agents, conversations re-sent at every call) sent over HTTP to the
+// built Loupe, against the local PostgreSQL. In the
+// same run, the same rows are COPY'd into a bare table of the same shape: the ceiling.
+// Prints throughput, per-batch latency percentiles and the ratio. Run `pnpm build` first.
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { buildCorpus } from "@loupe/fixtures";
+import { recordedRunToEvents } from "@loupe/ingestion";
+import type { RecordedStep } from "@loupe/schema";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { startLoupe } from "../support/start-loupe.ts";
+import { percentile, runConcurrently } from "../support/stats.ts";
+
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 120);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const STEPS_PER_BATCH = 100;
+const PORT = 3290;
+
+type Batch = { traceId: string; steps: RecordedStep[]; body: string };
+
+/** The corpus's runs, copied under fresh ids as often as needed, cut into batches of 100 steps. */
+function buildBatches(): Batch[] {
+  const corpus = buildCorpus();
+  const batches: Batch[] = [];
+  for (let copy = 0; batches.length < BATCHES; copy++) {
+    for (const { run } of corpus) {
+      const traceId = `${run.trace.id}-${copy}`;
+      const events = recordedRunToEvents({ ...run, trace: { ...run.trace, id: traceId } }).filter(
+        (event) => event.type !== "score-create",
+      );
+      const renamed = events.map((event) =>
+        event.type === "step-create" ? { ...event, id: `${event.id}-${copy}`, body: { ...event.body, id: `${event.body.id}-${copy}`, parentId: event.body.parentId ? `${event.body.parentId}-${copy}` : null, traceId } } : event,
+      );
+      const stepEvents = renamed.filter((event) => event.type === "step-create");
+      const traceEvent = renamed.find((event) => event.type === "trace-create")!;
+      for (let start = 0; start < stepEvents.length && batches.length < BATCHES; start += STEPS_PER_BATCH) {
+        const slice = stepEvents.slice(start, start + STEPS_PER_BATCH);
+        batches.push({
+          traceId,
+          steps: run.steps.slice(start, start + STEPS_PER_BATCH).map((step) => ({ ...step, id: `${step.id}-${copy}`, parentId: step.parentId ? `${step.parentId}-${copy}` : null })),
+          body: JSON.stringify({ batch: start === 0 ? [traceEvent, ...slice] : slice }),
+        });
+      }
+    }
+  }
+  return batches;
+}
+
+const csv = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? "" : `"${String(value).replaceAll('"', '""')}"`;
+
+function copyRow(traceId: string, step: RecordedStep): string {
+  return [
+    step.id,
+    traceId,
+    step.parentId,
+    step.kind,
+    step.name,
+    step.startTime.toISOString(),
+    step.endTime?.toISOString(),
+    step.model,
+    step.input === undefined ? null : JSON.stringify(step.input),
+    step.output === undefined ? null : JSON.stringify(step.output),
+    JSON.stringify(step.attributes),
+    step.usage?.input,
+    step.usage?.output,
+  ]
+    .map(csv)
+    .join(",");
+}
+
+async function measureCopy(databaseUrl: string, batches: ReturnType<typeof buildBatches>) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE TABLE bench_copy_step (
+      id text PRIMARY KEY, trace_id text, parent_id text, kind text, name text, start_time timestamptz,
+      end_time timestamptz, model text, input jsonb, output jsonb, attributes jsonb, input_tokens int, output_tokens int)`);
+    const lines = batches.flatMap(({ traceId, steps }) => steps.map((step) => `${copyRow(traceId, step)}\n`));
+    const started = performance.now();
+    await pipeline(Readable.from(lines), client.query(copyFrom("COPY bench_copy_step FROM STDIN WITH (FORMAT csv)")));
+    const seconds = (performance.now() - started) / 1000;
+    return { rows: lines.length, seconds };
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  const batches = buildBatches();
+  const steps = batches.reduce((total, batch) => total + batch.steps.length, 0);
+  const megabytes = batches.reduce((total, batch) => total + batch.body.length, 0) / 1024 / 1024;
+  const loupe = await startLoupe({ port: PORT });
+  try {
+    const send = (body: string) => async () => {
+      const response = await fetch(`${loupe.baseUrl}/api/public/ingestion`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${loupe.secret}`, "content-type": "application/json" },
+        body,
+      });
+      if (response.status !== 200) throw new Error(`batch answered ${response.status}: ${await response.text()}`);
+    };
+    // Warm-up: compile the route, fill connection pools.
+    const warmUp = buildCorpus({ seed: 999 })[0]!.run;
+    await runConcurrently([send(JSON.stringify({ batch: recordedRunToEvents(warmUp) }))], 1);
+
+    const started = performance.now();
+    const latencies = (await runConcurrently(batches.map((batch) => send(batch.body)), CONCURRENCY)).sort((a, b) => a - b);
+    const seconds = (performance.now() - started) / 1000;
+    const stepsPerSecond = steps / seconds;
+
+    const copy = await measureCopy(loupe.databaseUrl, batches);
+    const copyPerSecond = copy.rows / copy.seconds;
+
+    console.log(`native API: ${BATCHES} batches, ${steps} steps (${megabytes.toFixed(1)} MiB of JSON), ${CONCURRENCY} in flight`);
+    console.log(`  throughput:        ${stepsPerSecond.toFixed(0)} steps/s`);
+    console.log(`  batch latency:     p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms`);
+    console.log(`raw COPY of the same rows into a bare table: ${copyPerSecond.toFixed(0)} rows/s`);
+    console.log(`ratio native API / COPY: ${(stepsPerSecond / copyPerSecond).toFixed(2)}`);
+  } finally {
+    await loupe.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+import type { FindingKind, RecordedStep } from "@loupe/schema";
+import { findOutlier, type Outlier } from "../normalize/robust-stats.ts";
+import { stepBaselineKey } from "../normalize/steps.ts";
+import type { AnalysisSettings } from "../settings.ts";
+import type { Baseline, Detector, Finding, PreparedContext, ProjectHistory } from "../types.ts";
+import { buildFinding } from "./build-finding.ts";
+
+type SpikeDefinition = {
+  id: string;
+  kind: FindingKind;
+  /** "cost", "token count", "latency": how the explanation names the metric. */
+  metric: string;
+  format: (value: number) => string;
+  minimum: (settings: AnalysisSettings) => number;
+  measureRun: (steps: readonly RecordedStep[], context: PreparedContext) => number | null;
+  runBaseline: (history: ProjectHistory) => Baseline | undefined;
+  measureStep: (step: RecordedStep) => number | null;
+  stepBaseline: (history: ProjectHistory, step: RecordedStep) => Baseline | undefined;
+};
+
+/**
+ * A run, or steps, far above a robust baseline (median and MAD on a log scale) of recent values the
+ * caller supplies, and at least the configured minimum. Steps that spike against the same baseline
+ * share one finding.
+ */
+export function createSpikeDetector(definition: SpikeDefinition): Detector {
+  const detector: Detector = {
+    id: definition.id,
+    version: 1,
+    kind: definition.kind,
+    detect: (context) => {
+      const { steps, settings, history } = context;
+      const options = {
+        thresholdMads: settings.spikeThresholdMads,
+        minRatio: settings.spikeMinRatio,
+        minSamples: settings.baselineMinSamples,
+      };
+      const minimum = definition.minimum(settings);
+      // The minimum is checked first: it is cheap, and most values are below it.
+      const judge = (value: number | null, baseline: () => Baseline | undefined) =>
+        value === null || value < minimum ? null : findOutlier(value, baseline() ?? [], options);
+      const findings: Finding[] = [];
+      const runValue = definition.measureRun(steps, context);
+      const runOutlier = judge(runValue, () => definition.runBaseline(history));
+      if (runOutlier) {
+        findings.push(
+          buildFinding(detector, {
+            severity: severityOf(runOutlier),
+            key: "run",
+            explanation: `The run's ${definition.metric} of ${definition.format(runOutlier.value)} is ${ratioText(runOutlier)} the median of ${definition.format(runOutlier.median)} for recent runs with the same name.`,
+            stepIds: steps[0] ? [steps[0].id] : [],
+            evidence: describeOutlier(runOutlier),
+          }),
+        );
+      }
+
+      const spikes = new Map<string, Array<{ step: RecordedStep; outlier: Outlier }>>();
+      for (const step of steps) {
+        const value = definition.measureStep(step);
+        const outlier = judge(value, () => definition.stepBaseline(history, step));
+        if (!outlier) continue;
+        const key = stepBaselineKey(step);
+        const group = spikes.get(key) ?? [];
+        group.push({ step, outlier });
+        spikes.set(key, group);
+      }
+      for (const [key, group] of spikes) {
+        const peak = group.reduce((top, entry) => (entry.outlier.value > top.outlier.value ? entry : top));
+        const name = key.slice(key.indexOf(":") + 1);
+        findings.push(
+          buildFinding(detector, {
+            severity: severityOf(peak.outlier),
+            key,
+            explanation: `${group.length === 1 ? "A" : group.length} ${name} step${group.length === 1 ? "" : "s"} reached a ${definition.metric} of up to ${definition.format(peak.outlier.value)}, ${ratioText(peak.outlier)} the usual ${definition.format(peak.outlier.median)}.`,
+            stepIds: group.map((entry) => entry.step.id),
+            evidence: { ...describeOutlier(peak.outlier), steps: group.length, peakStepId: peak.step.id },
+          }),
+        );
+      }
+      return findings;
+    },
+  };
+  return detector;
+}
+
+function severityOf(outlier: Outlier): "medium" | "high" {
+  return outlier.ratio >= 10 ? "high" : "medium";
+}
+
+function ratioText(outlier: Outlier): string {
+  return `${outlier.ratio >= 10 ? Math.round(outlier.ratio) : outlier.ratio.toFixed(1)} times`;
+}
+
+function describeOutlier(outlier: Outlier): Record<string, unknown> {
+  return {
+    value: outlier.value,
+    baselineMedian: outlier.median,
+    ratio: outlier.ratio,
+    robustScore: Number.isFinite(outlier.score) ? outlier.score : null,
+  };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { buildSteps, findKinds, kindsOf, llmStep } from "../testing/build-steps.ts";
+
+const costs = [0.01, 0.012, 0.011, 0.009, 0.01, 0.013];
+
+describe("spike detectors", () => {
+  it("flags an LLM call far above the project's usual cost", () => {
+    const steps = buildSteps([llmStep(1_000, { providedCost: 0.011 }), llmStep(1_000, { providedCost: 0.9 })]);
+    const findings = findKinds(steps, { history: { llmStepCostUsd: costs } });
+    expect(kindsOf(findings)).toEqual(["cost_spike"]);
+    expect(findings[0]?.stepIds).toEqual(["s2"]);
+  });
+
+  it("flags a run far above recent runs of the same name", () => {
+    const steps = buildSteps([llmStep(1_000, { providedCost: 0.6 })]);
+    const findings = findKinds(steps, { history: { runs: { costUsd: costs } } });
+    expect(findings.map((finding) => finding.groupKey)).toEqual(["cost-spike:run"]);
+  });
+
+  it("flags token and latency outliers against the same model's steps", () => {
+    const steps = buildSteps([llmStep(1_000, { usage: { input: 1_000, output: 9_000, cached: 0, reasoning: 0, estimated: false }, endTime: new Date(60_000) })]);
+    const history = { steps: { "llm:gpt-4o": { outputTokens: [200, 250, 180, 300, 220], durationMs: [1_500, 2_000, 1_800, 2_500, 2_100] } } };
+    expect(kindsOf(findKinds(steps, { history }))).toEqual(["latency_outlier", "token_spike"]);
+  });
+
+  it("stays quiet within normal variation, below the minimum, or without a baseline", () => {
+    expect(findKinds(buildSteps([llmStep(1_000, { providedCost: 0.014 })]), { history: { llmStepCostUsd: costs } })).toEqual([]);
+    expect(findKinds(buildSteps([llmStep(1_000, { providedCost: 0.04 })]), { history: { llmStepCostUsd: costs.map((cost) => cost / 10) } })).toEqual([]);
+    expect(findKinds(buildSteps([llmStep(1_000, { providedCost: 5 })]))).toEqual([]);
+  });
+});
+
+describe("budget-exceeded detector", () => {
+  const steps = buildSteps([llmStep(1_000, { providedCost: 0.3 }), llmStep(1_000, { providedCost: 0.4 })]);
+
+  it("flags the per-run budget at the step that crossed it", () => {
+    const findings = findKinds(steps, { settings: { budgets: { perRunUsd: 0.5 } } });
+    expect(kindsOf(findings)).toEqual(["budget_exceeded"]);
+    expect(findings[0]?.stepIds).toEqual(["s2"]);
+  });
+
+  it("flags the per-day budget with today's spend", () => {
+    const findings = findKinds(steps, { settings: { budgets: { perDayUsd: 10 } }, history: { spentTodayUsd: 9.5 } });
+    expect(findings[0]?.evidence).toMatchObject({ scope: "day" });
+    expect(findKinds(steps, { settings: { budgets: { perDayUsd: 10 } }, history: { spentTodayUsd: 1 } })).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import type { RecordedStep } from "@loupe/schema";
+import { costOf, durationOf, stepBaselineKey } from "../normalize/steps.ts";
+import { createSpikeDetector } from "./create-spike-detector.ts";
+
+/** Run cost against recent runs of the same name; an LLM call's cost against the project's calls. */
+export const costSpikeDetector = createSpikeDetector({
+  id: "cost-spike",
+  kind: "cost_spike",
+  metric: "cost",
+  minimum: (settings) => settings.spikeMinimums.costUsd,
+  format: (value) => `$${value < 0.01 ? value.toPrecision(2) : value.toFixed(2)}`,
+  measureRun: sumCost,
+  runBaseline: (history) => history.runs?.costUsd,
+  measureStep: (step) => (step.kind === "llm" && step.providedCost !== undefined ? step.providedCost : null),
+  stepBaseline: (history) => history.llmStepCostUsd,
+});
+
+/**
+ * Run tokens against recent runs of the same name; an LLM call's output tokens against the same
+ * model's. Input growth within a run is the context-explosion detector's, so steps are judged on
+ * what the model generated.
+ */
+export const tokenSpikeDetector = createSpikeDetector({
+  id: "token-spike",
+  kind: "token_spike",
+  metric: "token count",
+  minimum: (settings) => settings.spikeMinimums.tokens,
+  format: (value) => `${Math.round(value)} tokens`,
+  measureRun: (steps) => {
+    let total = 0;
+    for (const step of steps) total += (step.usage?.input ?? 0) + (step.usage?.output ?? 0);
+    return total > 0 ? total : null;
+  },
+  runBaseline: (history) => history.runs?.tokens,
+  measureStep: (step) => (step.kind === "llm" && step.usage ? step.usage.output : null),
+  stepBaseline: (history, step) => history.steps?.[stepBaselineKey(step)]?.outputTokens,
+});
+
+const TIMED_KINDS = new Set<RecordedStep["kind"]>(["llm", "tool", "retrieval", "embedding"]);
+
+/** Run duration against recent runs of the same name; a call's latency against the same tool's or model's. */
+export const latencyOutlierDetector = createSpikeDetector({
+  id: "latency-outlier",
+  kind: "latency_outlier",
+  metric: "latency",
+  minimum: (settings) => settings.spikeMinimums.latencyMs,
+  format: (value) => (value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`),
+  measureRun: (steps, { trace }) => {
+    if (trace.startTime && trace.endTime) return trace.endTime.getTime() - trace.startTime.getTime();
+    return null;
+  },
+  runBaseline: (history) => history.runs?.durationMs,
+  measureStep: (step) => (TIMED_KINDS.has(step.kind) && step.status !== "running" ? durationOf(step) : null),
+  stepBaseline: (history, step) => history.steps?.[stepBaselineKey(step)]?.durationMs,
+});
+
+export function sumCost(steps: readonly RecordedStep[]): number | null {
+  let total = 0;
+  let known = false;
+  for (const step of steps) {
+    if (step.providedCost === undefined) continue;
+    known = true;
+    total += costOf(step);
+  }
+  return known ? total : null;
+}

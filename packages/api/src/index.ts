@@ -1,0 +1,3 @@
+export { appRouter, createCaller, type AppRouter } from "./root.ts";
+export { createContext, type Context, type SessionUser } from "./context.ts";
+export type { RouterOutputs } from "./types.ts";

@@ -1,0 +1,19 @@
+import { apiKeyRouter } from "./api-key/api-key-router.ts";
+import { priceOverrideRouter } from "./price-override/price-override-router.ts";
+import { projectRouter } from "./project/project-router.ts";
+import { sessionRouter } from "./session/session-router.ts";
+import { createCallerFactory, createRouter } from "./trpc.ts";
+import { traceRouter } from "./trace/trace-router.ts";
+
+export const appRouter = createRouter({
+  project: projectRouter,
+  trace: traceRouter,
+  session: sessionRouter,
+  apiKey: apiKeyRouter,
+  priceOverride: priceOverrideRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Calls procedures in-process, with the same validation and access checks as over HTTP. */
+export const createCaller = createCallerFactory(appRouter);

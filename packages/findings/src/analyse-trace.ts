@@ -1,0 +1,104 @@
+import { detectFindings, type Finding } from "@loupe/analysis";
+import { findTraceById, listTraceSteps, type Database } from "@loupe/db";
+import type { RecordedStep } from "@loupe/schema";
+
+type StoredStep = Awaited<ReturnType<typeof listTraceSteps>>["steps"][number];
+
+const PAGE = 5_000;
+
+/** A stored step as the detectors read it: Loupe's own price stands in when the sender gave none. */
+function toRecordedStep(step: StoredStep): RecordedStep {
+  const hasUsage = step.inputTokens !== null || step.outputTokens !== null;
+  const cost = step.providedCost ?? step.calculatedCost;
+  return {
+    id: step.id,
+    parentId: step.parentId,
+    kind: step.kind,
+    name: step.name,
+    status: step.status,
+    startTime: step.startTime,
+    attributes: (step.attributes ?? {}) as Record<string, unknown>,
+    ...(step.agentName ? { agentName: step.agentName } : {}),
+    ...(step.statusMessage ? { statusMessage: step.statusMessage } : {}),
+    ...(step.endTime ? { endTime: step.endTime } : {}),
+    ...(step.model ? { model: step.model } : {}),
+    ...(step.provider ? { provider: step.provider } : {}),
+    ...(step.toolName ? { tool: { name: step.toolName, ...(step.toolCallId ? { callId: step.toolCallId } : {}) } } : {}),
+    ...(step.input !== undefined ? { input: step.input } : {}),
+    ...(step.output !== undefined ? { output: step.output } : {}),
+    ...(hasUsage
+      ? {
+          usage: {
+            input: step.inputTokens ?? 0,
+            output: step.outputTokens ?? 0,
+            cached: step.cachedTokens ?? 0,
+            reasoning: step.reasoningTokens ?? 0,
+            estimated: step.usageEstimated,
+          },
+        }
+      : {}),
+    ...(cost !== null ? { providedCost: cost } : {}),
+  };
+}
+
+async function loadSteps(db: Database, projectId: string, traceId: string): Promise<RecordedStep[]> {
+  const steps: RecordedStep[] = [];
+  let cursor: Parameters<typeof listTraceSteps>[1]["cursor"];
+  do {
+    const page = await listTraceSteps(db, { projectId, traceId, limit: PAGE, cursor });
+    steps.push(...page.steps.map(toRecordedStep));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return steps;
+}
+
+/**
+ * Runs the detectors over a stored run and makes its findings match: a finding that grew is
+ * updated in place (same detector and group key), one that no longer holds is removed, and the
+ * run's finding count follows. Cross-run detectors stay silent until project history is supplied.
+ */
+export async function analyseTrace(
+  db: Database,
+  { projectId, traceId }: { projectId: string; traceId: string },
+): Promise<Finding[]> {
+  const trace = await findTraceById(db, { projectId, traceId });
+  if (!trace) return [];
+  const steps = await loadSteps(db, projectId, traceId);
+  const findings = detectFindings({
+    steps,
+    trace: { id: trace.id, name: trace.name, status: trace.status, startTime: trace.startTime, ...(trace.endTime ? { endTime: trace.endTime } : {}) },
+  });
+
+  await db.$transaction(async (tx) => {
+    await tx.finding.deleteMany({
+      where: {
+        projectId,
+        traceId,
+        NOT: { OR: findings.map((finding) => ({ detectorId: finding.detectorId, groupKey: finding.groupKey })) },
+      },
+    });
+    for (const finding of findings) {
+      const fields = {
+        kind: finding.kind,
+        detectorVersion: finding.detectorVersion,
+        severity: finding.severity,
+        explanation: finding.explanation,
+        evidence: finding.evidence as object,
+        stepIds: finding.stepIds,
+        firstStepId: finding.firstStepId,
+      };
+      await tx.finding.upsert({
+        where: {
+          projectId_traceId_detectorId_groupKey: { projectId, traceId, detectorId: finding.detectorId, groupKey: finding.groupKey },
+        },
+        create: { projectId, traceId, detectorId: finding.detectorId, groupKey: finding.groupKey, ...fields },
+        update: fields,
+      });
+    }
+    await tx.trace.update({
+      where: { projectId_id: { projectId, id: traceId } },
+      data: { findingCount: await tx.finding.count({ where: { projectId, traceId, dismissedAt: null } }) },
+    });
+  });
+  return findings;
+}

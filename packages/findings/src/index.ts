@@ -1,0 +1,2 @@
+export { analyseTrace } from "./analyse-trace.ts";
+export { FindingScheduler } from "./finding-scheduler.ts";

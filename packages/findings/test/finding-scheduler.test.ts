@@ -1,0 +1,34 @@
+import { buildCorpus } from "@loupe/fixtures";
+import { ensureLocalAdmin, ensureProject } from "@loupe/db";
+import { createTestDatabase, type TestDatabase } from "@loupe/db/testing";
+import { ingestEvents, KnownContent, createProjectPricing, recordedRunToEvents } from "@loupe/ingestion";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { FindingScheduler } from "../src/index.ts";
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+
+it("finds a loop as the run streams in, once however many batches it arrives in", async () => {
+  const admin = await ensureLocalAdmin(database.db);
+  const projectId = (await ensureProject(database.db, { slug: "streaming", name: "Streaming", ownerId: admin.id })).id;
+  const deps = { pool: database.pool, knownContent: new KnownContent(), ...createProjectPricing(database.pool) };
+  const { run } = buildCorpus().find((fixture) => fixture.slug === "repeated-web-search")!;
+  const events = recordedRunToEvents(run);
+  const scheduler = new FindingScheduler(database.db, { delayMillis: 50 });
+
+  // The run arrives in small batches, as a live agent sends it.
+  for (let start = 0; start < events.length; start += 4) {
+    const outcome = await ingestEvents(deps, { projectId, rawEvents: events.slice(start, start + 4) });
+    scheduler.schedule(projectId, outcome.traceIds);
+  }
+  await scheduler.idle();
+
+  const findings = await database.db.finding.findMany({ where: { projectId, traceId: run.trace.id } });
+  expect(findings.filter((finding) => finding.kind === "repeated_call")).toHaveLength(1);
+  const trace = await database.db.trace.findUniqueOrThrow({ where: { projectId_id: { projectId, id: run.trace.id } } });
+  expect(trace.findingCount).toBe(findings.length);
+});

@@ -1,0 +1,180 @@
+import { refreshTraceAggregates, type ContentHashCache, type SqlPool } from "@loupe/db";
+import type { IngestionEvent } from "@loupe/schema";
+import type pg from "pg";
+import { foldEvents, type UsageEstimator } from "./fold-events.ts";
+import type { KnownContent } from "./known-content.ts";
+import { INGESTION_LIMITS } from "./limits.ts";
+import { parseEvents, type EventFailure } from "./parse-events.ts";
+import { writeFoldedBatch } from "./write-batch.ts";
+
+/** The cost of a step in USD from its model and tokens, or null when the model has no known price. */
+export type CostCalculator = (step: {
+  projectId: string;
+  provider: string | null;
+  model: string;
+  startTime: Date;
+  usage: { input: number; output: number; cached: number; reasoning: number };
+}) => Promise<number | null> | number | null;
+
+export type IngestionDependencies = {
+  pool: SqlPool;
+  knownContent: KnownContent;
+  estimateUsage: UsageEstimator;
+  calculateCost: CostCalculator;
+  /** Spares re-hashing content that senders re-send; optional because it only saves time. */
+  contentHashes?: ContentHashCache;
+};
+
+export type EventResult =
+  | { id: string; status: 201 | 200; duplicate?: true; truncated?: string[] }
+  | EventFailure;
+
+export type IngestionOutcome = {
+  results: EventResult[];
+  applied: number;
+  failed: number;
+  /** The runs this batch changed: what detectors should look at again. */
+  traceIds: string[];
+};
+
+const RETRYABLE_CODES = new Set(["40P01", "40001"]);
+const MAX_ATTEMPTS = 4;
+
+/** Parses, deduplicates and applies a batch of native ingestion events for one project. */
+export async function ingestEvents(
+  deps: IngestionDependencies,
+  { projectId, rawEvents }: { projectId: string; rawEvents: readonly unknown[] },
+): Promise<IngestionOutcome> {
+  const { events, failures } = parseEvents(rawEvents);
+  const seen = new Set<string>();
+  const unique: IngestionEvent[] = [];
+  const repeats: EventResult[] = [];
+  for (const event of events) {
+    if (seen.has(event.id)) repeats.push({ id: event.id, status: 200, duplicate: true });
+    else {
+      seen.add(event.id);
+      unique.push(event);
+    }
+  }
+
+  const { freshIds, truncations, traceIds } = await applyEvents(deps, { projectId, events: unique });
+  const results: EventResult[] = [
+    ...unique.map((event): EventResult => {
+      if (!freshIds.has(event.id)) return { id: event.id, status: 200, duplicate: true };
+      const truncated = truncations.get(event.id);
+      return { id: event.id, status: 201, ...(truncated ? { truncated } : {}) };
+    }),
+    ...repeats,
+    ...failures,
+  ];
+  return { results, applied: freshIds.size, failed: failures.length, traceIds };
+}
+
+/** Applies already-valid events; a retried event id changes nothing. Exposed for OTLP and demo data. */
+export async function applyEvents(
+  deps: IngestionDependencies,
+  { projectId, events }: { projectId: string; events: readonly IngestionEvent[] },
+) {
+  for (let attempt = 1; ; attempt++) {
+    const client = await deps.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const outcome = await applyInTransaction(client, deps, projectId, events);
+      await client.query("COMMIT");
+      deps.knownContent.remember(projectId, outcome.newContentKeys);
+      return outcome;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      const code = (error as { code?: string }).code;
+      if (!code || !RETRYABLE_CODES.has(code) || attempt >= MAX_ATTEMPTS) throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+async function applyInTransaction(
+  client: pg.PoolClient,
+  deps: IngestionDependencies,
+  projectId: string,
+  events: readonly IngestionEvent[],
+) {
+  if (events.length === 0) {
+    return { freshIds: new Set<string>(), truncations: new Map<string, string[]>(), newContentKeys: [], traceIds: [] };
+  }
+  // Sorted, so concurrent batches take row locks in the same order.
+  const sorted = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const recorded = await client.query<{ id: string }>(
+    `INSERT INTO "ingestion_event" (project_id, id, type)
+     SELECT $1::uuid, e.id, e.type FROM unnest($2::text[], $3::text[]) AS e(id, type)
+     ON CONFLICT (project_id, id) DO NOTHING RETURNING id`,
+    [projectId, sorted.map((event) => event.id), sorted.map((event) => event.type)],
+  );
+  const freshIds = new Set(recorded.rows.map((row) => row.id));
+  const fresh = events.filter((event) => freshIds.has(event.id));
+
+  const batch = foldEvents(fresh, {
+    maxStringChars: INGESTION_LIMITS.maxStringChars,
+    estimateUsage: deps.estimateUsage,
+    hashCache: deps.contentHashes,
+  });
+  // Steps keep the fold's order (by event time, then as sent): new rows get their arrival `seq`
+  // from it, which orders steps that start at the same instant, parents first.
+  batch.traces.sort((a, b) => (a.id < b.id ? -1 : 1));
+  const { newContentKeys } = await writeFoldedBatch(client, { projectId, batch, knownContent: deps.knownContent });
+  await applyCalculatedCosts(client, deps.calculateCost, { projectId, stepIds: batch.steps.map((step) => step.id) });
+  await refreshTraceAggregates((sql, params) => client.query(sql, params), {
+    projectId,
+    traceIds: batch.traces.map((trace) => trace.id),
+  });
+  return { freshIds, truncations: batch.truncations, newContentKeys, traceIds: batch.traces.map((trace) => trace.id) };
+}
+
+/** Prices the steps of this batch that report tokens but no cost, from what is stored now. */
+async function applyCalculatedCosts(
+  client: pg.PoolClient,
+  calculateCost: CostCalculator,
+  { projectId, stepIds }: { projectId: string; stepIds: string[] },
+) {
+  if (stepIds.length === 0) return;
+  const { rows } = await client.query<{
+    id: string;
+    provider: string | null;
+    model: string;
+    input_tokens: number | null;
+    output_tokens: number | null;
+    cached_tokens: number | null;
+    reasoning_tokens: number | null;
+    start_time: Date;
+  }>(
+    `SELECT id, provider, model, input_tokens, output_tokens, cached_tokens, reasoning_tokens, start_time FROM "step"
+     WHERE project_id = $1::uuid AND id = ANY($2::text[]) AND provided_cost IS NULL AND model IS NOT NULL
+       AND (input_tokens IS NOT NULL OR output_tokens IS NOT NULL)`,
+    [projectId, stepIds],
+  );
+  const costs = await Promise.all(
+    rows.map(async (row) => ({
+      id: row.id,
+      cost: await calculateCost({
+        projectId,
+        provider: row.provider,
+        model: row.model,
+        startTime: row.start_time,
+        usage: {
+        input: row.input_tokens ?? 0,
+        output: row.output_tokens ?? 0,
+        cached: row.cached_tokens ?? 0,
+          reasoning: row.reasoning_tokens ?? 0,
+        },
+      }),
+    })),
+  );
+  const priced = costs.filter((entry) => entry.cost !== null);
+  if (priced.length === 0) return;
+  await client.query(
+    `UPDATE "step" AS s SET calculated_cost = r.cost
+     FROM jsonb_to_recordset($2::jsonb) AS r(id text, cost double precision)
+     WHERE s.project_id = $1::uuid AND s.id = r.id`,
+    [projectId, JSON.stringify(priced)],
+  );
+}

@@ -1,0 +1,4 @@
+export * from "./domain.ts";
+export * from "./recorded-run.ts";
+export * from "./ingestion.ts";
+export * from "./parse-environment.ts";
