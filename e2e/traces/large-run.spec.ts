@@ -31,10 +31,14 @@ test("a run of 25,000 steps loads page by page and renders only the rows in view
   await expect(page).toHaveURL(new RegExp(`step=${firstChild!.id}`));
   await page.keyboard.press("ArrowUp");
   await expect(page).toHaveURL(new RegExp(`step=${root!.id}`));
+  await expect(page.locator(`[data-step-id="${root!.id}"]`)).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
   await page.keyboard.press("ArrowLeft");
   await expect(rows).toHaveCount(1);
   await page.keyboard.press("ArrowRight");
-  expect(await rows.count()).toBeGreaterThan(1);
+  await expect.poll(() => rows.count()).toBeGreaterThan(1);
 
   await tree.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
   await expect(page.locator(`[data-step-id="${root!.id}"]`)).toHaveCount(0);

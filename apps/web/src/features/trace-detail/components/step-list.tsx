@@ -86,8 +86,16 @@ export function StepList({
     onSelectStep(stepId);
   }
 
+  // The URL changes at once but the re-render may lag behind a held-down key; moving from the last
+  // step the keyboard chose, not the last one rendered, keeps fast key repeats from being lost.
+  const keyboardSelection = useRef(selectedStepId);
+  useEffect(() => {
+    keyboardSelection.current = selectedStepId;
+  }, [selectedStepId]);
+
   function moveSelection(event: KeyboardEvent<HTMLDivElement>) {
-    const index = selectedStepId ? rowIndex.get(selectedStepId) : undefined;
+    const current = keyboardSelection.current;
+    const index = current ? rowIndex.get(current) : undefined;
     const row = index === undefined ? undefined : rows[index];
     let target: string | undefined;
     switch (event.key) {
@@ -109,7 +117,9 @@ export function StepList({
         return;
     }
     event.preventDefault();
-    if (target) onSelectStep(target);
+    if (!target) return;
+    keyboardSelection.current = target;
+    onSelectStep(target);
   }
 
   return (
