@@ -6,6 +6,9 @@ const ServerEnv = z.object({
   /** Public API requests per second per API key, and the burst allowed above it. */
   LOUPE_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(200),
   LOUPE_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(400),
+  /** Encrypts stored provider keys and webhook secrets; without it a key is kept in the data folder. */
+  LOUPE_SECRET_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+  LOUPE_DATA_DIR: z.string().min(1).default(".loupe/data"),
 });
 type ServerEnv = z.infer<typeof ServerEnv>;
 

@@ -4,7 +4,8 @@ export { ContentEncoder } from "./payloads/encode-step-content.ts";
 export { hashToHex, type ContentHash } from "./payloads/content-hash.ts";
 export { ContentHashCache } from "./payloads/content-hash-cache.ts";
 export { createSqlPool, type SqlPool } from "./sql-pool.ts";
-export { listTraces, findTraceById, listTraceSteps, type TraceCursor, type StepCursor, type TraceFilters } from "./runs/read-runs.ts";
+export * from "./dashboards/index.ts";
+export { listTraces, findTraceById, findStep, listTraceSteps, type TraceCursor, type StepCursor, type TraceFilters } from "./runs/read-runs.ts";
 export { createApiKey, revokeApiKey, findActiveApiKey, hashApiKeySecret } from "./projects/api-keys.ts";
 export {
   ensureLocalAdmin,
@@ -14,3 +15,4 @@ export {
 } from "./projects/projects.ts";
 export type * from "./generated/prisma/models.ts";
 export { Prisma } from "./generated/prisma/client.ts";
+export { SecretBox, hintOfSecret, loadSecretKey } from "./secrets/secret-box.ts";

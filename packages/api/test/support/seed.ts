@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { ensureProject, type Database } from "@loupe/db";
+import { SecretBox, ensureProject, type Database } from "@loupe/db";
 import { RecordedRun } from "@loupe/schema";
 import { TRPCError } from "@trpc/server";
 import { createCaller, createContext, type SessionUser } from "../../src/index.ts";
+
+export const testSecrets = new SecretBox("loupe-api-tests-secret-key");
 
 export async function createUser(db: Database): Promise<SessionUser> {
   const unique = randomUUID().slice(0, 8);
@@ -17,11 +19,11 @@ export async function createProjectOwner(db: Database) {
   const user = await createUser(db);
   const slug = `project-${randomUUID().slice(0, 8)}`;
   const project = await ensureProject(db, { slug, name: `Project ${slug}`, ownerId: user.id });
-  return { user, project, caller: createCaller(createContext({ db, user })) };
+  return { user, project, caller: createCaller(createContext({ db, user, secrets: testSecrets })) };
 }
 
 export function callAs(db: Database, user: SessionUser | null) {
-  return createCaller(createContext({ db, user }));
+  return createCaller(createContext({ db, user, secrets: testSecrets }));
 }
 
 /** A two-step run (an llm call that asks for a tool, then the tool) starting at `startTime`. */

@@ -82,6 +82,32 @@ export async function findTraceById(db: Database, { projectId, traceId }: { proj
 
 export type StepCursor = { startTime: Date; seq: bigint };
 
+type StepRow = Awaited<ReturnType<Database["step"]["findFirstOrThrow"]>>;
+
+function withStepContent(
+  { inputHash, inputMessagesHash, outputHash, ...fields }: StepRow,
+  content: Awaited<ReturnType<typeof loadContent>>,
+) {
+  return {
+    ...fields,
+    kind: fields.kind ?? ("event" as const),
+    name: fields.name ?? UNNAMED,
+    status: fields.status ?? ("running" as const),
+    input: content.stepInput(inputHash, inputMessagesHash),
+    output: content.payload(outputHash),
+  };
+}
+
+/** One step with its content resolved, or null when the run has no such step. */
+export async function findStep(
+  db: Database,
+  { projectId, traceId, stepId }: { projectId: string; traceId: string; stepId: string },
+) {
+  const row = await db.step.findUnique({ where: { projectId_id: { projectId, id: stepId } } });
+  if (!row || row.traceId !== traceId) return null;
+  return withStepContent(row, await loadContent(db, { projectId, rows: [row] }));
+}
+
 /** A trace's steps in their stable order (start time, then arrival), with content resolved. */
 export async function listTraceSteps(
   db: Database,
@@ -106,14 +132,7 @@ export async function listTraceSteps(
   });
   const page = rows.slice(0, limit);
   const content = await loadContent(db, { projectId, rows: page });
-  const steps = page.map(({ inputHash, inputMessagesHash, outputHash, ...fields }) => ({
-    ...fields,
-    kind: fields.kind ?? ("event" as const),
-    name: fields.name ?? UNNAMED,
-    status: fields.status ?? ("running" as const),
-    input: content.stepInput(inputHash, inputMessagesHash),
-    output: content.payload(outputHash),
-  }));
+  const steps = page.map((row) => withStepContent(row, content));
   const last = page.at(-1);
   const nextCursor: StepCursor | null = rows.length > limit && last ? { startTime: last.startTime, seq: last.seq } : null;
   return { steps, nextCursor };
