@@ -2,7 +2,12 @@ import { FindingKind, Severity } from "@loupe/schema";
 import { z } from "zod";
 
 /** Project-wide figures a metric rule can watch; the caller computes them over the rule's window. */
-export const AlertMetric = z.enum(["error_rate", "cost_per_hour", "p95_latency_ms", "runs_over_budget"]);
+export const AlertMetric = z.enum([
+  "error_rate",
+  "cost_per_hour",
+  "p95_latency_ms",
+  "runs_over_budget",
+]);
 export type AlertMetric = z.infer<typeof AlertMetric>;
 
 /** Finding fields whose values split one rule's matches into separate alerts. */
@@ -41,7 +46,11 @@ export const AlertRuleDefinition = z
       });
     }
     if (rule.type === "metric" && rule.metric === undefined) {
-      context.addIssue({ code: "custom", path: ["metric"], message: "A metric rule needs a metric" });
+      context.addIssue({
+        code: "custom",
+        path: ["metric"],
+        message: "A metric rule needs a metric",
+      });
     }
     if (rule.type === "metric" && rule.threshold === undefined) {
       context.addIssue({

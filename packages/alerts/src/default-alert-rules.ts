@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { AlertRuleDefinition } from "./alert-rule.ts";
 
 /**
@@ -5,14 +6,44 @@ import { AlertRuleDefinition } from "./alert-rule.ts";
  * project-wide symptoms (errors and latency) that detectors do not see run by run.
  */
 export function defaultAlertRules(): AlertRuleDefinition[] {
-  return [
-    { name: "Agent stuck in a loop", type: "finding", findingKinds: ["repeated_call", "cycle"], severity: "high" },
+  const rules: z.input<typeof AlertRuleDefinition>[] = [
+    {
+      name: "Agent stuck in a loop",
+      type: "finding",
+      findingKinds: ["repeated_call", "cycle"],
+      severity: "high",
+    },
     { name: "Retry storm", type: "finding", findingKinds: ["retry_storm"], severity: "high" },
-    { name: "Side-effect fan-out", type: "finding", findingKinds: ["side_effect_fanout"], severity: "critical" },
-    { name: "Budget exceeded", type: "finding", findingKinds: ["budget_exceeded"], severity: "high" },
-    { name: "Cost spike", type: "finding", findingKinds: ["cost_spike", "token_spike"], severity: "medium" },
-    { name: "Silent failures", type: "finding", findingKinds: ["ignored_failure"], severity: "medium" },
-    { name: "Prompt injection", type: "finding", findingKinds: ["prompt_injection"], severity: "high" },
+    {
+      name: "Side-effect fan-out",
+      type: "finding",
+      findingKinds: ["side_effect_fanout"],
+      severity: "critical",
+    },
+    {
+      name: "Budget exceeded",
+      type: "finding",
+      findingKinds: ["budget_exceeded"],
+      severity: "high",
+    },
+    {
+      name: "Cost spike",
+      type: "finding",
+      findingKinds: ["cost_spike", "token_spike"],
+      severity: "medium",
+    },
+    {
+      name: "Silent failures",
+      type: "finding",
+      findingKinds: ["ignored_failure"],
+      severity: "medium",
+    },
+    {
+      name: "Prompt injection",
+      type: "finding",
+      findingKinds: ["prompt_injection"],
+      severity: "high",
+    },
     {
       name: "Error rate above 20%",
       type: "metric",
@@ -29,5 +60,6 @@ export function defaultAlertRules(): AlertRuleDefinition[] {
       windowSeconds: 3_600,
       severity: "medium",
     },
-  ].map((rule) => AlertRuleDefinition.parse(rule));
+  ];
+  return rules.map((rule) => AlertRuleDefinition.parse(rule));
 }

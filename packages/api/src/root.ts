@@ -1,6 +1,11 @@
+import { alertRouter } from "./alert/alert-router.ts";
 import { apiKeyRouter } from "./api-key/api-key-router.ts";
+import { dashboardRouter } from "./dashboard/dashboard-router.ts";
 import { priceOverrideRouter } from "./price-override/price-override-router.ts";
 import { projectRouter } from "./project/project-router.ts";
+import { promptRouter } from "./prompt/prompt-router.ts";
+import { providerCredentialRouter } from "./provider-credential/provider-credential-router.ts";
+import { replayRouter } from "./replay/replay-router.ts";
 import { sessionRouter } from "./session/session-router.ts";
 import { createCallerFactory, createRouter } from "./trpc.ts";
 import { traceRouter } from "./trace/trace-router.ts";
@@ -9,8 +14,13 @@ export const appRouter = createRouter({
   project: projectRouter,
   trace: traceRouter,
   session: sessionRouter,
+  dashboard: dashboardRouter,
   apiKey: apiKeyRouter,
   priceOverride: priceOverrideRouter,
+  prompt: promptRouter,
+  providerCredential: providerCredentialRouter,
+  replay: replayRouter,
+  alert: alertRouter,
 });
 
 export type AppRouter = typeof appRouter;
