@@ -14,7 +14,12 @@ export class FindingScheduler {
 
   constructor(
     private readonly db: Database,
-    private readonly options: { delayMillis: number; onError?: (error: unknown) => void } = { delayMillis: 250 },
+    private readonly options: {
+      delayMillis: number;
+      onError?: (error: unknown) => void;
+      /** Runs after each analysis, with its findings stored: alerting starts here. */
+      afterAnalysis?: (run: { projectId: string; traceId: string }) => Promise<unknown>;
+    } = { delayMillis: 250 },
   ) {}
 
   schedule(projectId: string, traceIds: readonly string[]) {
@@ -37,6 +42,7 @@ export class FindingScheduler {
     for (const run of runs) {
       try {
         await analyseTrace(this.db, run);
+        await this.options.afterAnalysis?.(run);
       } catch (error) {
         (this.options.onError ?? ((cause: unknown) => console.error("Loupe: analysing a run failed", cause)))(error);
       }

@@ -12,6 +12,7 @@ export {
   handleListTraces,
   handleGetTrace,
   type PublicApiDependencies,
+  type IngestionReport,
 } from "./http/public-api.ts";
 export { createProjectPricing } from "./project-pricing.ts";
 export { storeRecordedRun } from "./store-recorded-run.ts";

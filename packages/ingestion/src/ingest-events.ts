@@ -32,6 +32,8 @@ export type EventResult =
 export type IngestionOutcome = {
   results: EventResult[];
   applied: number;
+  /** Of the applied events, those that created or updated a step. */
+  appliedSteps: number;
   failed: number;
   /** The runs this batch changed: what detectors should look at again. */
   traceIds: string[];
@@ -67,7 +69,8 @@ export async function ingestEvents(
     ...repeats,
     ...failures,
   ];
-  return { results, applied: freshIds.size, failed: failures.length, traceIds };
+  const appliedSteps = unique.filter((event) => freshIds.has(event.id) && event.type.startsWith("step-")).length;
+  return { results, applied: freshIds.size, appliedSteps, failed: failures.length, traceIds };
 }
 
 /** Applies already-valid events; a retried event id changes nothing. Exposed for OTLP and demo data. */

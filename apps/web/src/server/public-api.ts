@@ -1,6 +1,7 @@
 import "server-only";
 import { ContentHashCache, createSqlPool } from "@loupe/db";
 import { FindingScheduler } from "@loupe/findings";
+import { evaluateFindingAlerts } from "@loupe/oncall";
 import {
   ApiKeyAuthenticator,
   KnownContent,
@@ -10,6 +11,7 @@ import {
 } from "@loupe/ingestion";
 import { readServerEnv } from "@/env";
 import { getDb } from "@/server/db";
+import { recordIngestion } from "@/server/metrics";
 
 const globalForApi = globalThis as typeof globalThis & { loupePublicApi?: PublicApiDependencies };
 
@@ -18,7 +20,10 @@ export function getPublicApi(): PublicApiDependencies {
   if (!globalForApi.loupePublicApi) {
     const env = readServerEnv();
     const pool = createSqlPool(env.DATABASE_URL, { maxConnections: 8 });
-    const findings = new FindingScheduler(getDb(), { delayMillis: 250 });
+    const findings = new FindingScheduler(getDb(), {
+      delayMillis: 250,
+      afterAnalysis: (run) => evaluateFindingAlerts(getDb(), run),
+    });
     globalForApi.loupePublicApi = {
       pool,
       db: getDb(),
@@ -27,7 +32,10 @@ export function getPublicApi(): PublicApiDependencies {
       authenticator: new ApiKeyAuthenticator(getDb()),
       rateLimiter: new RateLimiter({ perSecond: env.LOUPE_RATE_LIMIT_PER_SECOND, burst: env.LOUPE_RATE_LIMIT_BURST }),
       ...createProjectPricing(pool),
-      onTracesWritten: (projectId, traceIds) => findings.schedule(projectId, traceIds),
+      onIngested: (report) => {
+        recordIngestion(report);
+        if (report.traceIds.length > 0) findings.schedule(report.projectId, report.traceIds);
+      },
     };
   }
   return globalForApi.loupePublicApi;

@@ -48,7 +48,13 @@ export function handleOtlpTraces(deps: PublicApiDependencies, request: Request):
       })),
     ];
     const outcome = await ingestEvents(deps, { projectId, rawEvents: events });
-    if (outcome.traceIds.length > 0) deps.onTracesWritten?.(projectId, outcome.traceIds);
+    deps.onIngested?.({
+      projectId,
+      source: "otlp",
+      traceIds: outcome.traceIds,
+      appliedSteps: outcome.appliedSteps,
+      failed: outcome.failed + mapped.rejectedSpans.length,
+    });
 
     const refused = outcome.results.filter((result) => result.status >= 400);
     const reasons = [

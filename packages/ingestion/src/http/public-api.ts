@@ -12,8 +12,17 @@ export type PublicApiDependencies = IngestionDependencies & {
   db: Database;
   authenticator: ApiKeyAuthenticator;
   rateLimiter: RateLimiter;
-  /** Told which runs a request changed, after they are stored (detectors run from here). */
-  onTracesWritten?: (projectId: string, traceIds: string[]) => void;
+  /** Told what a request stored, after it is stored: detectors and metrics start from here. */
+  onIngested?: (report: IngestionReport) => void;
+};
+
+export type IngestionReport = {
+  projectId: string;
+  source: "native" | "otlp";
+  /** The runs the request changed. */
+  traceIds: string[];
+  appliedSteps: number;
+  failed: number;
 };
 
 /** Every public endpoint starts here: who is calling, and may they call now. */
@@ -30,7 +39,7 @@ export function handleIngestionBatch(deps: PublicApiDependencies, request: Reque
     const body = await readBody(request, INGESTION_LIMITS.maxBodyBytes);
     const batch = parseBatch(body);
     const outcome = await ingestEvents(deps, { projectId, rawEvents: batch });
-    if (outcome.traceIds.length > 0) deps.onTracesWritten?.(projectId, outcome.traceIds);
+    deps.onIngested?.({ projectId, source: "native", traceIds: outcome.traceIds, appliedSteps: outcome.appliedSteps, failed: outcome.failed });
     const successes = outcome.results.filter((result) => result.status < 300);
     const errors = outcome.results.filter((result) => result.status >= 400);
     return jsonResponse(errors.length > 0 ? 207 : 200, { successes, errors });

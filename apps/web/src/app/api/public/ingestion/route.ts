@@ -1,8 +1,9 @@
 import { handleIngestionBatch } from "@loupe/ingestion";
+import { timeIngestion } from "@/server/metrics";
 import { getPublicApi } from "@/server/public-api";
 
 export const dynamic = "force-dynamic";
 
 export function POST(request: Request) {
-  return handleIngestionBatch(getPublicApi(), request);
+  return timeIngestion("native", () => handleIngestionBatch(getPublicApi(), request));
 }
