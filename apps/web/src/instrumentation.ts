@@ -1,7 +1,10 @@
 /** Called once when the server starts: background work that must run without a request. */
 export async function register() {
-  // `next build` loads this file too; only a running Node.js server has a database to work on.
-  if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
+  // `next build` loads this file too, with no database; only a running Node.js server starts the
+  // worker. These two are Next's and the launcher's switches, not Loupe configuration.
+  // eslint-disable-next-line no-restricted-properties
+  const { NEXT_RUNTIME, DATABASE_URL } = process.env;
+  if (NEXT_RUNTIME !== "nodejs" || !DATABASE_URL) return;
   const { startAlertWorker } = await import("./server/alert-worker");
   startAlertWorker();
 }

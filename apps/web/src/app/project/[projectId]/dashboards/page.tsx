@@ -1,20 +1,28 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { DashboardView } from "@/features/dashboards/components/dashboard-view";
+import { buildDashboardOverviewQuery } from "@/features/dashboards/lib/dashboard-overview-query";
+import { parseDashboardSearch } from "@/features/dashboards/lib/dashboard-search";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Dashboards" };
 
-export default function DashboardsPage() {
+const DESCRIPTION = "How your agents behave over time: runs, failures, latency, spend and findings.";
+
+export default async function DashboardsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { projectId } = await params;
+  const search = parseDashboardSearch(await searchParams);
+  await getQueryClient().prefetchQuery(buildDashboardOverviewQuery(trpc, { projectId, search }));
   return (
-    <>
-      <PageHeader title="Dashboards" description="How your agents behave over time." />
-      <EmptyState title="Dashboards are not available yet" badge="Coming soon">
-        <p>
-          This page will chart runs, error rate, latency percentiles, token use and cost over time,
-          broken down by agent, model, release and tool, so you can see a regression the moment it
-          ships.
-        </p>
-      </EmptyState>
-    </>
+    <HydrateClient>
+      <PageHeader title="Dashboards" description={DESCRIPTION} />
+      <DashboardView projectId={projectId} />
+    </HydrateClient>
   );
 }
