@@ -1,7 +1,7 @@
 import { matchFinding, openAlert } from "@loupe/alerts";
 import type { Database } from "@loupe/db";
 import { FindingKind, Severity } from "@loupe/schema";
-import { readRuleDefinition } from "./alert-rules.ts";
+import { ensureDefaultAlertRules, readRuleDefinition } from "./alert-rules.ts";
 import { alertColumns, enqueueDeliveries, transitionAlert } from "./alert-transitions.ts";
 
 /**
@@ -13,6 +13,8 @@ export async function evaluateFindingAlerts(
   db: Database,
   { projectId, traceId, now = new Date() }: { projectId: string; traceId: string; now?: Date },
 ): Promise<{ alertsTouched: number; notifications: number }> {
+  // A project that never opened its rules page still gets the default rules on its first finding.
+  await ensureDefaultAlertRules(db, projectId);
   const [trace, findings, rules] = await Promise.all([
     db.trace.findUnique({ where: { projectId_id: { projectId, id: traceId } }, select: { name: true, environment: true } }),
     db.finding.findMany({ where: { projectId, traceId, dismissedAt: null } }),

@@ -1,1 +1,1 @@
-export {};
+export { type FakeFailure, type FakeProvider, startFakeProvider } from "./fake-provider.ts";
