@@ -109,7 +109,7 @@ describe("pinDeterminism", () => {
 
   it("uses temperature 0 and a seed taken from the fingerprint when none was recorded", () => {
     const pinned = pinDeterminism(request);
-    const expectedSeed = Number.parseInt(fingerprintRequest(request).slice(0, 8), 16);
+    const expectedSeed = Number.parseInt(fingerprintRequest(request).slice(0, 8), 16) & 0x7fffffff;
     expect(pinned.temperature).toBe(0);
     expect(pinned.seed).toBe(expectedSeed);
     expect(pinned.request.parameters).toEqual({
@@ -119,5 +119,13 @@ describe("pinDeterminism", () => {
     });
     expect(pinDeterminism(request).seed).toBe(expectedSeed);
     expect(pinDeterminism({ ...request, model: "gpt-4.1" }).seed).not.toBe(expectedSeed);
+  });
+
+  it("derives seeds that fit a signed 32-bit integer", () => {
+    for (let index = 0; index < 200; index++) {
+      const { seed } = pinDeterminism({ ...request, model: `model-${index}` });
+      expect(seed).toBeGreaterThanOrEqual(0);
+      expect(seed).toBeLessThanOrEqual(2 ** 31 - 1);
+    }
   });
 });

@@ -61,6 +61,8 @@ export function fingerprintRequest(request: ReplayRequest): string {
 }
 
 const SEED_HEX_DIGITS = 8;
+// Providers and storage take a signed 32-bit seed; 31 bits of the fingerprint always fit.
+const MAX_SEED = 0x7fffffff;
 
 /**
  * Fixes what makes sampling vary between calls: the recorded temperature (or 0) and the recorded
@@ -76,7 +78,7 @@ export function pinDeterminism(request: ReplayRequest): {
   const seed =
     typeof recordedSeed === "number" && Number.isInteger(recordedSeed)
       ? recordedSeed
-      : Number.parseInt(fingerprintRequest(request).slice(0, SEED_HEX_DIGITS), 16);
+      : Number.parseInt(fingerprintRequest(request).slice(0, SEED_HEX_DIGITS), 16) & MAX_SEED;
   return {
     request: { ...request, parameters: { ...request.parameters, temperature, seed } },
     temperature,

@@ -19,6 +19,8 @@ export const CreatePromptVersionInput = z.object({
   config: PromptConfig.default({}),
   labels: z.array(PromptLabel).max(10).default([]),
   commitMessage: z.string().trim().max(500).optional(),
+  /** For importing history kept elsewhere: a number above every existing version. Next by default. */
+  version: z.number().int().positive().optional(),
 });
 export type CreatePromptVersionInput = z.infer<typeof CreatePromptVersionInput>;
 

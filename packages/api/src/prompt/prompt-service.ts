@@ -2,7 +2,7 @@ import { Prisma, type Database, type PromptVersionModel } from "@loupe/db";
 import { PromptConfig, PromptTemplate, listTemplateVariables } from "@loupe/replay";
 import { diffLines } from "diff";
 import { NotFoundError, ServiceError } from "../errors.ts";
-import type { CreatePromptVersionInput } from "./prompt-schemas.ts";
+import { CreatePromptVersionInput } from "./prompt-schemas.ts";
 
 /** A stored version with its template and config parsed, and the variables it expects. */
 export function readPromptVersion(stored: PromptVersionModel) {
@@ -102,11 +102,18 @@ export async function createPromptVersion({
           orderBy: { version: "desc" },
           select: { version: true },
         });
+        const latestVersion = latest?.version ?? 0;
+        if (input.version !== undefined && input.version <= latestVersion) {
+          throw new ServiceError(
+            "CONFLICT",
+            `version: "${input.name}" already has version ${latestVersion}; versions are immutable, so a new one must be above it.`,
+          );
+        }
         await removeLabels(tx, prompt.id, labels);
         return tx.promptVersion.create({
           data: {
             promptId: prompt.id,
-            version: (latest?.version ?? 0) + 1,
+            version: input.version ?? latestVersion + 1,
             type: input.template.type,
             template: input.template,
             config: input.config as Prisma.InputJsonObject,
@@ -190,4 +197,29 @@ export async function diffPromptVersions({
       text: part.value,
     })),
   };
+}
+
+type ImportedVersion = { version: number; template: unknown; config?: unknown; labels?: string[]; commitMessage?: string };
+
+/** Creates the versions of many prompts at once, keeping their numbers: for demo data and imports. */
+export async function importPrompts({
+  db,
+  projectId,
+  prompts,
+}: {
+  db: Database;
+  projectId: string;
+  prompts: readonly { name: string; versions: readonly ImportedVersion[] }[];
+}): Promise<number> {
+  let created = 0;
+  for (const prompt of prompts) {
+    const existing = await db.promptVersion.findMany({ where: { prompt: { projectId, name: prompt.name } }, select: { version: true } });
+    const known = new Set(existing.map((row) => row.version));
+    for (const version of [...prompt.versions].sort((a, b) => a.version - b.version)) {
+      if (known.has(version.version)) continue;
+      await createPromptVersion({ db, projectId, input: CreatePromptVersionInput.parse({ ...version, name: prompt.name }) });
+      created++;
+    }
+  }
+  return created;
 }

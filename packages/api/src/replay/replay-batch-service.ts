@@ -97,6 +97,8 @@ async function runBatch({
   let cost = 0;
   let stoppedAtCap = false;
   let fatal: string | null = null;
+  // Kept so a batch with failed steps says why, not only how many.
+  let firstError: string | null = null;
 
   const worker = async () => {
     while (next < targets.length && !fatal) {
@@ -110,6 +112,7 @@ async function runBatch({
         // A step that cannot be rebuilt is counted as failed; a missing provider key stops the batch.
         const message = error instanceof Error ? error.message : String(error);
         if (message.startsWith("credentialId:")) fatal = message;
+        firstError ??= message;
         return { failed: true, changed: false, validatorFailed: false, cost: 0 };
       });
       cost += outcome.cost;
@@ -131,7 +134,7 @@ async function runBatch({
     where: { id: batchId },
     data: {
       status: fatal ? "failed" : stoppedAtCap ? "stopped_at_cost_cap" : "succeeded",
-      error: fatal,
+      error: (fatal ?? firstError)?.slice(0, 1_000) ?? null,
       finishedAt: new Date(),
     },
   });

@@ -93,6 +93,7 @@ export async function planReplay({
       ? recordedVersion
       : await resolvePromptVersion({ db, projectId, name: step.promptName, version: promptVersion });
 
+  // Only the prompt's own messages change; model, parameters, history and tools stay as recorded.
   let request = recorded;
   let replaced: { start: number; end: number } | null = null;
   let rebuildError: string | null = null;
@@ -105,7 +106,6 @@ export async function planReplay({
         recorded,
         recordedRendering: recordedRendering.messages,
         newRendering: targetRendering.messages,
-        newConfig: target.config,
       });
       if (rebuilt.ok) {
         request = rebuilt.request;
