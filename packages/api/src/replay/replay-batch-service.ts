@@ -1,5 +1,4 @@
-import type { Database, Prisma, SecretBox } from "@loupe/db";
-import type { Validator } from "@loupe/replay";
+import type { Database, SecretBox } from "@loupe/db";
 import type { z } from "zod";
 import { NotFoundError, ServiceError } from "../errors.ts";
 import { resolvePromptVersion } from "../prompt/prompt-service.ts";
@@ -65,7 +64,7 @@ export async function startReplayBatch({
       projectId,
       promptVersionId: version.id,
       providerCredentialId: input.credentialId ?? null,
-      selection: input.selection as Prisma.InputJsonObject,
+      selection: input.selection,
       concurrency: input.concurrency,
       costCap: input.costCap ?? null,
       total: targets.length,
@@ -96,9 +95,10 @@ async function runBatch({
   let next = 0;
   let cost = 0;
   let stoppedAtCap = false;
-  let fatal: string | null = null;
+  // Assigned inside the workers; declared this way so the type survives closure narrowing.
+  let fatal = null as string | null;
   // Kept so a batch with failed steps says why, not only how many.
-  let firstError: string | null = null;
+  let firstError = null as string | null;
 
   const worker = async () => {
     while (next < targets.length && !fatal) {
@@ -164,7 +164,7 @@ async function replayOne({
     ...target,
     promptVersion: input.promptVersion,
     credentialId: input.credentialId,
-    validators: input.validators as Validator[],
+    validators: input.validators,
     batchId,
     fetchImpl,
   });
