@@ -1,9 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import {
   DASHBOARD_RANGE_LABELS,
   DASHBOARD_RANGES,
+  MAX_CUSTOM_RANGE_DAYS,
   type DashboardRange,
   type DashboardSearch,
 } from "../lib/dashboard-search";
@@ -13,6 +14,18 @@ import styles from "./dashboard.module.css";
 function toUtcInput(date: Date | string | undefined): string {
   if (!date) return "";
   return (typeof date === "string" ? date : date.toISOString()).slice(0, 16);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Why a custom range cannot be applied, or null when it can. */
+function checkCustomRange(from: string, to: string): string | null {
+  const spanMs = Date.parse(to) - Date.parse(from);
+  if (spanMs <= 0) return "“To” must be after “From”.";
+  if (spanMs > MAX_CUSTOM_RANGE_DAYS * DAY_MS) {
+    return `A custom range can span at most ${MAX_CUSTOM_RANGE_DAYS} days.`;
+  }
+  return null;
 }
 
 function fromUtcInput(value: FormDataEntryValue | null): string | undefined {
@@ -36,6 +49,8 @@ export function RangePicker({
   onChange: (next: DashboardSearch) => void;
 }) {
   const [isEditingCustom, setIsEditingCustom] = useState(search.range === "custom");
+  const [customError, setCustomError] = useState<string | null>(null);
+  const errorId = useId();
 
   function choose(range: DashboardRange) {
     if (range === "custom") {
@@ -51,7 +66,10 @@ export function RangePicker({
     const form = new FormData(event.currentTarget);
     const from = fromUtcInput(form.get("from"));
     const to = fromUtcInput(form.get("to"));
-    if (from && to) onChange({ range: "custom", breakdown: search.breakdown, from, to });
+    if (!from || !to) return;
+    const problem = checkCustomRange(from, to);
+    setCustomError(problem);
+    if (!problem) onChange({ range: "custom", breakdown: search.breakdown, from, to });
   }
 
   const activeRange = isEditingCustom ? "custom" : search.range;
@@ -90,11 +108,18 @@ export function RangePicker({
               type="datetime-local"
               required
               defaultValue={toUtcInput(search.to ?? shownWindow?.to)}
+              aria-invalid={customError !== null}
+              aria-describedby={customError ? errorId : undefined}
             />
           </label>
           <button type="submit" className="button button-primary">
             Apply
           </button>
+          {customError ? (
+            <p id={errorId} role="alert" className={styles.fieldError}>
+              {customError}
+            </p>
+          ) : null}
         </form>
       ) : null}
     </>

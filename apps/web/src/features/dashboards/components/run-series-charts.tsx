@@ -46,6 +46,9 @@ export function RunsChart({ data }: { data: SeriesChartPoint[] }) {
   );
 }
 
+/** Dots, because a bucket between two quiet ones has no line to draw. */
+const LATENCY_DOT = { r: 2 };
+
 export function LatencyChart({ data }: { data: SeriesChartPoint[] }) {
   return (
     <ChartPanel title="Latency" description="Percentiles of finished runs' wall-clock time.">
@@ -58,12 +61,12 @@ export function LatencyChart({ data }: { data: SeriesChartPoint[] }) {
       >
         <CartesianGrid vertical={false} strokeDasharray="3 3" />
         <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={16} />
-        <YAxis tick={AXIS_TICK} width={56} tickFormatter={(value: number) => formatDuration(value)} />
+        <YAxis tick={AXIS_TICK} width={72} tickFormatter={(value: number) => formatDuration(value)} />
         <Tooltip formatter={(value) => formatDuration(asNumber(value))} />
         <Legend />
-        <Line dataKey="latencyP50Ms" name="p50" stroke={CHART_COLORS.primarySoft} dot={false} isAnimationActive={false} />
-        <Line dataKey="latencyP95Ms" name="p95" stroke={CHART_COLORS.primary} dot={false} isAnimationActive={false} />
-        <Line dataKey="latencyP99Ms" name="p99" stroke={CHART_COLORS.warning} dot={false} isAnimationActive={false} />
+        <Line dataKey="latencyP50Ms" name="p50" stroke={CHART_COLORS.primarySoft} dot={LATENCY_DOT} isAnimationActive={false} />
+        <Line dataKey="latencyP95Ms" name="p95" stroke={CHART_COLORS.primary} dot={LATENCY_DOT} isAnimationActive={false} />
+        <Line dataKey="latencyP99Ms" name="p99" stroke={CHART_COLORS.warning} dot={LATENCY_DOT} isAnimationActive={false} />
       </LineChart>
     </ChartPanel>
   );

@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { DataTable } from "@/components/data-table";
 import { formatCost, formatInteger, formatTokens } from "@/lib/format";
-import { CHART_COLORS, CHART_STYLE } from "../lib/chart-theme";
+import { CHART_COLORS, sizeBarList } from "../lib/chart-theme";
 import {
   BREAKDOWN_DIMENSIONS,
   BREAKDOWN_LABELS,
@@ -101,7 +101,7 @@ export function UsageBreakdown({
       ) : (
         <div className={styles.breakdown}>
           <BarChart
-            style={CHART_STYLE}
+            style={sizeBarList(labelledRows.length)}
             responsive
             layout="vertical"
             data={labelledRows}
@@ -110,7 +110,7 @@ export function UsageBreakdown({
           >
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />
             <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(value: number) => formatCost(value)} />
-            <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 11 }} />
+            <YAxis type="category" dataKey="name" width={150} interval={0} tick={{ fontSize: 11 }} />
             <Tooltip formatter={(value) => formatCost(typeof value === "number" ? value : null)} />
             <Bar dataKey="cost" name="Cost" fill={CHART_COLORS.primary} isAnimationActive={false} />
           </BarChart>

@@ -15,6 +15,9 @@ export const DASHBOARD_RANGE_LABELS: Record<DashboardRange, string> = {
   custom: "Custom",
 };
 
+/** The widest custom range the server charts; the picker says so before asking. */
+export const MAX_CUSTOM_RANGE_DAYS = 90;
+
 export const BREAKDOWN_DIMENSIONS = ["model", "agent", "prompt_version"] as const satisfies readonly NonNullable<
   OverviewInput["breakdownBy"]
 >[];

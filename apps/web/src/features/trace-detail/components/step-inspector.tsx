@@ -4,6 +4,7 @@ import { JsonView } from "@/components/json-view";
 import { StatusBadge } from "@/components/status-badge";
 import { Timestamp } from "@/components/timestamp";
 import { formatCost, formatElapsed, formatInteger, formatOffset } from "@/lib/format";
+import { ReplayPanel } from "@/features/replay/components/replay-panel";
 import { readLlmInput, readReply } from "../lib/read-conversation";
 import { Conversation } from "./conversation";
 import styles from "./step-inspector.module.css";
@@ -13,7 +14,7 @@ import { StepKind } from "./step-kind";
 type TraceDetail = RouterOutputs["trace"]["byId"];
 
 /** One step in full: what it was, what went in, what came out. */
-export function StepInspector({ step, origin }: { step: StepRow; origin: Date }) {
+export function StepInspector({ projectId, step, origin }: { projectId: string; step: StepRow; origin: Date }) {
   const llmInput = step.kind === "llm" ? readLlmInput(step.input) : null;
   const reply = step.kind === "llm" ? readReply(step.output) : null;
   const hasAttributes = Object.keys(asRecord(step.attributes)).length > 0;
@@ -43,6 +44,16 @@ export function StepInspector({ step, origin }: { step: StepRow; origin: Date })
             ) : (
               <JsonView value={step.output} label="Step output" />
             )}
+          </InspectorSection>
+          <InspectorSection title="Replay">
+            <ReplayPanel
+              key={step.id}
+              projectId={projectId}
+              traceId={step.traceId}
+              stepId={step.id}
+              promptName={step.promptName}
+              recordedVersion={step.promptVersion}
+            />
           </InspectorSection>
           {llmInput.tools?.length ? (
             <InspectorSection title={`Tools offered (${llmInput.tools.length})`}>

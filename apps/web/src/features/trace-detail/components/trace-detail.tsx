@@ -124,7 +124,7 @@ export function TraceDetail({ projectId, traceId }: { projectId: string; traceId
           </div>
         )}
         {selectedStep ? (
-          <StepInspector step={selectedStep} origin={trace.startTime} />
+          <StepInspector projectId={projectId} step={selectedStep} origin={trace.startTime} />
         ) : selectedStepId && !stepsQuery.isPending ? (
           <EmptyState title="Step not shown">
             <p>
