@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { PromptList } from "@/features/prompts/components/prompt-list";
 
 export const metadata: Metadata = { title: "Prompts" };
 
-export default function PromptsPage() {
+export default async function PromptsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
   return (
     <>
-      <PageHeader title="Prompts" description="Versioned prompts and where each version is used." />
-      <EmptyState title="Prompts are not available yet" badge="Coming soon">
-        <p>
-          This page will list your prompts with their numbered versions and labels, show which runs
-          used each version, and let you compare versions side by side.
-        </p>
-      </EmptyState>
+      <PageHeader title="Prompts" description="Versioned prompt templates: what each step was rendered from, and what a replay can swap in." />
+      <PromptList projectId={projectId} />
     </>
   );
 }
