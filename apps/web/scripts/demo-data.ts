@@ -1,7 +1,9 @@
-import { buildCorpus } from "@loupe/fixtures";
+import { importPrompts } from "@loupe/api";
+import { buildCorpus, buildPromptCatalog } from "@loupe/fixtures";
 import { createApiKey, ensureLocalAdmin, ensureProject, type Database, type SqlPool } from "@loupe/db";
 import { analyseTrace } from "@loupe/findings";
 import { storeRecordedRun } from "@loupe/ingestion";
+import { evaluateFindingAlerts } from "@loupe/oncall";
 
 export const DEMO_PROJECT = { slug: "demo", name: "Demo agents" } as const;
 
@@ -13,7 +15,7 @@ export type DemoSetup = {
 };
 
 /**
- * Creates the demo project, its first API key and the fixture corpus, once. Later starts find them
+ * Creates the demo project, its first API key, the fixture corpus and its prompts, once. Later starts find them
  * in place and change nothing, so a user's own data is never overwritten.
  */
 export async function setUpDemoProject(
@@ -35,8 +37,13 @@ export async function setUpDemoProject(
       await storeRecordedRun(pool, { projectId: project.id, run: fixture.run });
       // Runs stored in process bypass the server's detection scheduler: analysed here instead.
       await analyseTrace(db, { projectId: project.id, traceId: fixture.run.trace.id });
+      await evaluateFindingAlerts(db, { projectId: project.id, traceId: fixture.run.trace.id, now });
       loadedRuns++;
     }
+  }
+  // The versions the demo runs were rendered from, and newer ones to replay them against.
+  if ((await db.prompt.count({ where: { projectId: project.id } })) === 0) {
+    await importPrompts({ db, projectId: project.id, prompts: buildPromptCatalog() });
   }
   return { projectId: project.id, issuedKey, loadedRuns };
 }

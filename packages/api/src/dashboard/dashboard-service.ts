@@ -21,7 +21,7 @@ const RELATIVE_RANGE_MS: Record<Exclude<DashboardRange, "custom">, number> = {
 /** Up to two days reads best hour by hour; beyond that, hourly points are too many to tell apart. */
 const LONGEST_HOURLY_SPAN_MS = 48 * HOUR_MS;
 
-export type DashboardTimeWindow = { from: Date; to: Date; bucket: DashboardBucket };
+type DashboardTimeWindow = { from: Date; to: Date; bucket: DashboardBucket };
 
 function withBucket(from: Date, to: Date): DashboardTimeWindow {
   const bucket = to.getTime() - from.getTime() <= LONGEST_HOURLY_SPAN_MS ? "hour" : "day";
@@ -53,7 +53,6 @@ export async function readDashboardOverview({
   from,
   to,
   breakdownBy,
-  now = new Date(),
 }: {
   db: Database;
   projectId: string;
@@ -61,9 +60,8 @@ export async function readDashboardOverview({
   from?: string | undefined;
   to?: string | undefined;
   breakdownBy: UsageDimension;
-  now?: Date;
 }) {
-  const window = resolveDashboardWindow({ range, from, to, now });
+  const window = resolveDashboardWindow({ range, from, to, now: new Date() });
   const scope = { projectId, from: window.from, to: window.to };
   const [totals, series, findingsByKind, usage, costliestRuns] = await Promise.all([
     readDashboardTotals(db, scope),
