@@ -5,7 +5,7 @@ export { INGESTION_LIMITS } from "./limits.ts";
 export { recordedRunToEvents } from "./recorded-run-events.ts";
 export { ApiKeyAuthenticator, type ApiKeyIdentity } from "./http/authenticate.ts";
 export { RateLimiter } from "./http/rate-limiter.ts";
-export { HttpError } from "./http/http-error.ts";
+export { HttpError, jsonResponse, respondWith } from "./http/http-error.ts";
 export {
   admitRequest,
   handleIngestionBatch,

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { ReplayBatches } from "@/features/replay/components/replay-batches";
+import { ReplayHistory } from "@/features/replay/components/replay-history";
 
 export const metadata: Metadata = { title: "Replays" };
 
-export default function ReplaysPage() {
+export default async function ReplaysPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
   return (
     <>
-      <PageHeader title="Replays" description="Recorded model calls, re-executed." />
-      <EmptyState title="Replays are not available yet" badge="Coming soon">
-        <p>
-          This page will list replays: a recorded LLM step sent again, as recorded or with a changed
-          prompt, model or parameters, with its new output and cost diffed against the original.
-        </p>
-      </EmptyState>
+      <PageHeader
+        title="Replays"
+        description="Recorded LLM steps re-run against other prompt versions: the same context, pinned temperature and seed, cached by fingerprint."
+      />
+      <ReplayBatches projectId={projectId} />
+      <ReplayHistory projectId={projectId} />
     </>
   );
 }
