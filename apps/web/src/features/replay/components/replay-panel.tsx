@@ -19,6 +19,28 @@ function signed(value: number | null, format: (value: number) => string) {
   return `${value > 0 ? "+" : value < 0 ? "−" : "±"}${format(Math.abs(value))}`;
 }
 
+type ValidatorSpec =
+  | { type: "regex"; pattern: string }
+  | { type: "must_call_tool"; tool: string }
+  | { type: "json_schema"; schema: Record<string, unknown> };
+
+/** The validators the reader filled in; the server checks them again and names a bad one. */
+function readValidators(draft: { pattern: string; tool: string; schema: string }): { list: ValidatorSpec[] } | { error: string } {
+  const list: ValidatorSpec[] = [];
+  if (draft.pattern.trim()) list.push({ type: "regex", pattern: draft.pattern });
+  if (draft.tool.trim()) list.push({ type: "must_call_tool", tool: draft.tool.trim() });
+  if (draft.schema.trim()) {
+    try {
+      const schema = JSON.parse(draft.schema) as unknown;
+      if (typeof schema !== "object" || schema === null || Array.isArray(schema)) return { error: "JSON Schema: must be a JSON object" };
+      list.push({ type: "json_schema", schema: schema as Record<string, unknown> });
+    } catch (error) {
+      return { error: `JSON Schema: not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    }
+  }
+  return { list };
+}
+
 /**
  * Replays this LLM step with the recorded context against a prompt version: preview the exact
  * request and its fidelity check first, then run it and compare with what was recorded.
@@ -41,6 +63,8 @@ export function ReplayPanel({
   const [version, setVersion] = useState<number | undefined>(undefined);
   const [previewRequested, setPreviewRequested] = useState(false);
   const [datasetName, setDatasetName] = useState("regressions");
+  const [validatorDraft, setValidatorDraft] = useState({ pattern: "", tool: "", schema: "" });
+  const [validatorError, setValidatorError] = useState<string | null>(null);
   const prompt = useQuery({ ...trpc.prompt.byName.queryOptions({ projectId, name: promptName ?? "" }), enabled: promptName !== null, retry: false });
   const credentials = useQuery(trpc.providerCredential.list.queryOptions({ projectId }));
   const [credentialId, setCredentialId] = useState<string | undefined>(undefined);
@@ -105,13 +129,44 @@ export function ReplayPanel({
           className="button button-primary"
           disabled={run.isPending}
           onClick={() => {
+            const validators = readValidators(validatorDraft);
+            setValidatorError("error" in validators ? validators.error : null);
+            if ("error" in validators) return;
             setPreviewRequested(true);
-            run.mutate({ ...stepRef, validators: [], ...(credentialId ? { credentialId } : {}) });
+            run.mutate({ ...stepRef, validators: validators.list, ...(credentialId ? { credentialId } : {}) });
           }}
         >
           {run.isPending ? "Replaying…" : "Replay"}
         </button>
       </div>
+      <details>
+        <summary>Validators (optional)</summary>
+        <div className={styles.controls}>
+          <div>
+            <label className="label" htmlFor="validator-regex">
+              Output matches (regex)
+            </label>
+            <input id="validator-regex" className="input" value={validatorDraft.pattern} onChange={(event) => setValidatorDraft({ ...validatorDraft, pattern: event.target.value })} />
+          </div>
+          <div>
+            <label className="label" htmlFor="validator-tool">
+              Must call tool
+            </label>
+            <input id="validator-tool" className="input" value={validatorDraft.tool} onChange={(event) => setValidatorDraft({ ...validatorDraft, tool: event.target.value })} />
+          </div>
+          <div style={{ flex: 1 }}>
+            <label className="label" htmlFor="validator-schema">
+              Output is JSON matching this JSON Schema
+            </label>
+            <textarea id="validator-schema" className="input" style={{ width: "100%" }} value={validatorDraft.schema} onChange={(event) => setValidatorDraft({ ...validatorDraft, schema: event.target.value })} spellCheck={false} />
+          </div>
+        </div>
+        {validatorError ? (
+          <p role="alert" className={styles.error}>
+            {validatorError}
+          </p>
+        ) : null}
+      </details>
       {promptName === null ? (
         <p className="muted">This step does not name the prompt version it was rendered from, so it replays exactly as recorded.</p>
       ) : prompt.isError ? (
