@@ -33,9 +33,14 @@ test("open a step, preview its rebuilt request with the fidelity check, replay i
       .versions.find((version) => version.version > step.prompt!.version)!;
     await panel.getByLabel(/Prompt version/).selectOption(String(newer.version));
     await expect(panel.getByTestId("replay-fingerprint")).not.toHaveText(recordedFingerprint ?? "");
+    await panel.getByText("Validators (optional)").click();
+    await panel.getByLabel("Output matches (regex)").fill("^Replayed");
+    await panel.getByLabel("Must call tool").fill("crm_delete_everything");
     await panel.getByRole("button", { name: "Replay", exact: true }).click();
     const result = panel.getByTestId("replay-result");
     await expect(result).toContainText("The output changed.");
+    await expect(result.getByRole("list", { name: "Validators" })).toContainText("✓ regex");
+    await expect(result.getByRole("list", { name: "Validators" })).toContainText("✗ must_call_tool");
     await expect(result.getByTestId("text-diff").locator("ins").first()).toBeVisible();
     expect(provider.requests).toHaveLength(1);
     const sent = provider.requests[0]!.body as { messages: { role: string; content: string }[]; temperature: number };
