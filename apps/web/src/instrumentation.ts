@@ -5,6 +5,10 @@ export async function register() {
   // eslint-disable-next-line no-restricted-properties
   const { NEXT_RUNTIME, DATABASE_URL } = process.env;
   if (NEXT_RUNTIME !== "nodejs" || !DATABASE_URL) return;
-  const { startAlertWorker } = await import("./server/alert-worker");
+  const [{ startAlertWorker }, { startMaintenance }] = await Promise.all([
+    import("./server/alert-worker"),
+    import("./server/maintenance"),
+  ]);
   startAlertWorker();
+  startMaintenance();
 }

@@ -17,3 +17,4 @@ export {
 export { createProjectPricing } from "./project-pricing.ts";
 export { storeRecordedRun } from "./store-recorded-run.ts";
 export { handleOtlpTraces } from "./http/otlp-traces.ts";
+export { pruneIngestionEvents } from "./prune-ingestion-events.ts";

@@ -180,6 +180,10 @@ describe("GET /api/public/traces", () => {
     const llm = run.steps.find((step) => step.kind === "llm")!;
     expect(trace.steps.find((step) => step.id === llm.id)?.input).toEqual(llm.input);
     expect(typeof trace.inputTokens).toBe("number");
+    // Storage bookkeeping stays private.
+    expect(trace).not.toHaveProperty("projectId");
+    expect(trace.steps[0]).not.toHaveProperty("seq");
+    expect(trace.steps[0]).not.toHaveProperty("lastUpdateAt");
 
     const foreign = await handleGetTrace(deps, get(`/api/public/traces/${run.trace.id}`, otherKey.secret), run.trace.id);
     expect(foreign.status).toBe(404);

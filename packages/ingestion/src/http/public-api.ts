@@ -105,6 +105,16 @@ function parseQuery<T>(schema: z.ZodType<T>, url: URL): T {
   return parsed.data;
 }
 
+/**
+ * Storage bookkeeping that is not part of the public contract: arrival sequence numbers, row
+ * timestamps and the project (the caller's key already names it).
+ */
+const INTERNAL_FIELDS = new Set(["projectId", "seq", "lastUpdateAt", "createdAt", "updatedAt"]);
+
+function withoutInternalFields(row: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([key]) => !INTERNAL_FIELDS.has(key)));
+}
+
 /** Dates as ISO strings and token counts as numbers: JSON has no bigint. */
 function toJson(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? Number(item) : item)));
@@ -119,7 +129,7 @@ export function handleListTraces(deps: PublicApiDependencies, request: Request):
     const cursor = decodeCursor(Cursor, url.searchParams.get("cursor"), "cursor");
     const page = await listTraces(deps.db, { projectId, limit, cursor, ...filters });
     return jsonResponse(200, {
-      data: toJson(page.traces),
+      data: toJson(page.traces.map(withoutInternalFields)),
       nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null,
     });
   });
@@ -142,8 +152,8 @@ export function handleGetTrace(deps: PublicApiDependencies, request: Request, tr
       cursor: stepsCursor ? { startTime: stepsCursor.startTime, seq: BigInt(stepsCursor.seq) } : undefined,
     });
     return jsonResponse(200, {
-      ...(toJson(trace) as object),
-      steps: toJson(page.steps),
+      ...(toJson(withoutInternalFields(trace)) as object),
+      steps: toJson(page.steps.map(withoutInternalFields)),
       nextStepsCursor: page.nextCursor
         ? encodeCursor({ startTime: page.nextCursor.startTime, seq: page.nextCursor.seq.toString() })
         : null,
