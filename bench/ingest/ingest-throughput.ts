@@ -2,8 +2,10 @@
 // research, fan-out and looping agents, conversations re-sent at every call) sent over HTTP to the
 // built Loupe, against the local PostgreSQL. In the
 // same run, the same rows are COPY'd into a bare table of the same shape: the ceiling.
-// Prints throughput, per-batch latency percentiles and the ratio. Run `pnpm build` first.
+// Prints throughput and per-batch latency percentiles with detection on and off, the delay from a
+// loop's batch to its finding, and the ratio to COPY. Run `pnpm build` first.
 import { pipeline } from "node:stream/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Readable } from "node:stream";
 import { buildCorpus } from "@loupe/fixtures";
 import { recordedRunToEvents } from "@loupe/ingestion";
@@ -16,6 +18,7 @@ import { percentile, runConcurrently } from "../support/stats.ts";
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 120);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const STEPS_PER_BATCH = 100;
+const FINDING_SAMPLES = Number(process.env.BENCH_FINDING_SAMPLES ?? 20);
 const PORT = 3290;
 
 type Batch = { traceId: string; steps: RecordedStep[]; body: string };
@@ -88,13 +91,14 @@ async function measureCopy(databaseUrl: string, batches: ReturnType<typeof build
   }
 }
 
-async function main() {
-  const batches = buildBatches();
+type NativeRun = { stepsPerSecond: number; latencies: number[]; databaseUrl: string; findingDelays: number[] };
+
+/** Sends every batch to a fresh Loupe; with detection on, also times loops from batch to finding. */
+async function measureNative(batches: Batch[], detection: "on" | "off", keep: (loupe: Awaited<ReturnType<typeof startLoupe>>) => Promise<void>): Promise<NativeRun> {
   const steps = batches.reduce((total, batch) => total + batch.steps.length, 0);
-  const megabytes = batches.reduce((total, batch) => total + batch.body.length, 0) / 1024 / 1024;
-  const loupe = await startLoupe({ port: PORT });
+  const loupe = await startLoupe({ port: PORT, env: { LOUPE_DETECTION: detection } });
   try {
-    const send = (body: string) => async () => {
+    const post = async (body: string) => {
       const response = await fetch(`${loupe.baseUrl}/api/public/ingestion`, {
         method: "POST",
         headers: { authorization: `Bearer ${loupe.secret}`, "content-type": "application/json" },
@@ -104,24 +108,67 @@ async function main() {
     };
     // Warm-up: compile the route, fill connection pools.
     const warmUp = buildCorpus({ seed: 999 })[0]!.run;
-    await runConcurrently([send(JSON.stringify({ batch: recordedRunToEvents(warmUp) }))], 1);
+    await post(JSON.stringify({ batch: recordedRunToEvents(warmUp) }));
 
     const started = performance.now();
-    const latencies = (await runConcurrently(batches.map((batch) => send(batch.body)), CONCURRENCY)).sort((a, b) => a - b);
-    const seconds = (performance.now() - started) / 1000;
-    const stepsPerSecond = steps / seconds;
-
-    const copy = await measureCopy(loupe.databaseUrl, batches);
-    const copyPerSecond = copy.rows / copy.seconds;
-
-    console.log(`native API: ${BATCHES} batches, ${steps} steps (${megabytes.toFixed(1)} MiB of JSON), ${CONCURRENCY} in flight`);
-    console.log(`  throughput:        ${stepsPerSecond.toFixed(0)} steps/s`);
-    console.log(`  batch latency:     p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms`);
-    console.log(`raw COPY of the same rows into a bare table: ${copyPerSecond.toFixed(0)} rows/s`);
-    console.log(`ratio native API / COPY: ${(stepsPerSecond / copyPerSecond).toFixed(2)}`);
+    const latencies = (await runConcurrently(batches.map((batch) => () => post(batch.body)), CONCURRENCY)).sort((a, b) => a - b);
+    const stepsPerSecond = steps / ((performance.now() - started) / 1000);
+    const findingDelays = detection === "on" ? await measureFindingDelays(loupe, post) : [];
+    await keep(loupe);
+    return { stepsPerSecond, latencies, databaseUrl: loupe.databaseUrl, findingDelays };
   } finally {
     await loupe.stop();
   }
+}
+
+/** From the batch holding the step that completes a loop to the finding readable through the API. */
+async function measureFindingDelays(loupe: { baseUrl: string; secret: string }, post: (body: string) => Promise<void>) {
+  const loop = buildCorpus().find((fixture) => fixture.slug === "repeated-web-search")!.run;
+  const delays: number[] = [];
+  for (let index = 0; index < FINDING_SAMPLES; index++) {
+    const suffix = `delay-${index}`;
+    const traceId = `${loop.trace.id}-${suffix}`;
+    const run = {
+      ...loop,
+      trace: { ...loop.trace, id: traceId },
+      steps: loop.steps.map((step) => ({ ...step, id: `${step.id}-${suffix}`, parentId: step.parentId ? `${step.parentId}-${suffix}` : null })),
+      scores: [],
+    };
+    const startedAt = performance.now();
+    await post(JSON.stringify({ batch: recordedRunToEvents(run) }));
+    for (;;) {
+      const response = await fetch(`${loupe.baseUrl}/api/public/traces/${traceId}`, { headers: { authorization: `Bearer ${loupe.secret}` } });
+      const { findingCount } = (await response.json()) as { findingCount: number };
+      if (findingCount > 0) break;
+      if (performance.now() - startedAt > 10_000) throw new Error(`no finding for ${traceId} within 10 s`);
+      await sleep(10);
+    }
+    delays.push(performance.now() - startedAt);
+  }
+  return delays.sort((a, b) => a - b);
+}
+
+async function main() {
+  const batches = buildBatches();
+  const steps = batches.reduce((total, batch) => total + batch.steps.length, 0);
+  const megabytes = batches.reduce((total, batch) => total + batch.body.length, 0) / 1024 / 1024;
+  let copyPerSecond = 0;
+  const withDetection = await measureNative(batches, "on", async (loupe) => {
+    const copy = await measureCopy(loupe.databaseUrl, batches);
+    copyPerSecond = copy.rows / copy.seconds;
+  });
+  const withoutDetection = await measureNative(batches, "off", () => Promise.resolve());
+
+  const describe = (label: string, run: NativeRun) =>
+    `  ${label.padEnd(16)} ${run.stepsPerSecond.toFixed(0).padStart(6)} steps/s   batch p50 ${percentile(run.latencies, 0.5).toFixed(0)} ms, p99 ${percentile(run.latencies, 0.99).toFixed(0)} ms`;
+  console.log(`native API: ${BATCHES} batches, ${steps} steps (${megabytes.toFixed(1)} MiB of JSON), ${CONCURRENCY} in flight`);
+  console.log(describe("detection on", withDetection));
+  console.log(describe("detection off", withoutDetection));
+  console.log(`  detection costs ${((1 - withDetection.stepsPerSecond / withoutDetection.stepsPerSecond) * 100).toFixed(1)}% of throughput (target: at most 15%)`);
+  const delays = withDetection.findingDelays;
+  console.log(`  step → finding (${delays.length} loops, idle): p50 ${percentile(delays, 0.5).toFixed(0)} ms, p99 ${percentile(delays, 0.99).toFixed(0)} ms (target: p99 under 1,000 ms)`);
+  console.log(`raw COPY of the same rows into a bare table: ${copyPerSecond.toFixed(0)} rows/s`);
+  console.log(`ratio native API (detection on) / COPY: ${(withDetection.stepsPerSecond / copyPerSecond).toFixed(2)}`);
 }
 
 main().catch((error: unknown) => {

@@ -10,11 +10,11 @@ const webRoot = fileURLToPath(new URL("../../apps/web", import.meta.url));
  * Starts the built Loupe (`pnpm build` first) on a fresh database of the local server, with a
  * project and an API key for the benchmark to send to.
  */
-export async function startLoupe({ port }: { port: number }) {
+export async function startLoupe({ port, env = {} }: { port: number; env?: Record<string, string> }) {
   const database = await createEmptyTestDatabase();
   const server = spawn("pnpm", ["run", "launch"], {
     cwd: webRoot,
-    env: { ...process.env, DATABASE_URL: database.databaseUrl, PORT: String(port), LOUPE_DEMO_DATA: "false", LOUPE_RATE_LIMIT_PER_SECOND: "100000", LOUPE_RATE_LIMIT_BURST: "100000" },
+    env: { ...process.env, DATABASE_URL: database.databaseUrl, PORT: String(port), LOUPE_DEMO_DATA: "false", LOUPE_RATE_LIMIT_PER_SECOND: "100000", LOUPE_RATE_LIMIT_BURST: "100000", ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

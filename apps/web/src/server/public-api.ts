@@ -34,7 +34,7 @@ export function getPublicApi(): PublicApiDependencies {
       ...createProjectPricing(pool),
       onIngested: (report) => {
         recordIngestion(report);
-        if (report.traceIds.length > 0) findings.schedule(report.projectId, report.traceIds);
+        if (env.LOUPE_DETECTION === "on" && report.traceIds.length > 0) findings.schedule(report.projectId, report.traceIds);
       },
     };
   }
