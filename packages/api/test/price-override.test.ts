@@ -28,6 +28,18 @@ describe("priceOverride", () => {
     expect(stored.settings).toMatchObject({ retentionDays: 30 });
   });
 
+  it("replaces only its own key, even when the stored value no longer parses", async () => {
+    const { project, caller } = await createProjectOwner(testDb.db);
+    await testDb.db.project.update({
+      where: { id: project.id },
+      data: { settings: { priceOverrides: "garbage", analysis: { repeatThreshold: 5 } } },
+    });
+    expect(await caller.priceOverride.list({ projectId: project.id })).toEqual([]);
+    await caller.priceOverride.save({ projectId: project.id, overrides: [inHouse] });
+    const stored = await testDb.db.project.findUniqueOrThrow({ where: { id: project.id } });
+    expect(stored.settings).toEqual({ priceOverrides: [inHouse], analysis: { repeatThreshold: 5 } });
+  });
+
   it("refuses a pattern that does not compile, naming the field", async () => {
     const { project, caller } = await createProjectOwner(testDb.db);
     const error = await catchTrpcError(

@@ -32,10 +32,11 @@ export async function savePriceOverrides({
   if (role !== "owner" && role !== "admin") {
     throw new ServiceError("FORBIDDEN", "Only a project's owners and admins can change its prices.");
   }
-  const settings = await readSettings(db, projectId);
-  await db.project.update({
-    where: { id: projectId },
-    data: { settings: { ...settings, priceOverrides: overrides } },
-  });
+  // Only this key is replaced, in one statement: other settings (detection, …) are never touched,
+  // even when they fail to parse or are saved at the same moment.
+  const updated = await db.$executeRaw`
+    UPDATE "project" SET settings = settings || jsonb_build_object('priceOverrides', ${JSON.stringify(overrides)}::jsonb)
+    WHERE id = ${projectId}::uuid`;
+  if (updated === 0) throw new NotFoundError("This project no longer exists.");
   return overrides;
 }
