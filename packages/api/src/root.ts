@@ -1,6 +1,8 @@
 import { alertRouter } from "./alert/alert-router.ts";
+import { analysisSettingsRouter } from "./analysis-settings/analysis-settings-router.ts";
 import { apiKeyRouter } from "./api-key/api-key-router.ts";
 import { dashboardRouter } from "./dashboard/dashboard-router.ts";
+import { findingRouter } from "./finding/finding-router.ts";
 import { priceOverrideRouter } from "./price-override/price-override-router.ts";
 import { projectRouter } from "./project/project-router.ts";
 import { promptRouter } from "./prompt/prompt-router.ts";
@@ -13,6 +15,7 @@ import { traceRouter } from "./trace/trace-router.ts";
 export const appRouter = createRouter({
   project: projectRouter,
   trace: traceRouter,
+  finding: findingRouter,
   session: sessionRouter,
   dashboard: dashboardRouter,
   apiKey: apiKeyRouter,
@@ -21,6 +24,7 @@ export const appRouter = createRouter({
   providerCredential: providerCredentialRouter,
   replay: replayRouter,
   alert: alertRouter,
+  analysisSettings: analysisSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

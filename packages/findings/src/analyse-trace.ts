@@ -1,6 +1,8 @@
 import { detectFindings, type Finding } from "@loupe/analysis";
 import { findTraceById, listTraceSteps, type Database } from "@loupe/db";
 import type { RecordedStep } from "@loupe/schema";
+import { loadProjectHistory } from "./load-project-history.ts";
+import { readProjectAnalysisSettings } from "./project-analysis-settings.ts";
 
 type StoredStep = Awaited<ReturnType<typeof listTraceSteps>>["steps"][number];
 
@@ -53,9 +55,9 @@ async function loadSteps(db: Database, projectId: string, traceId: string): Prom
 }
 
 /**
- * Runs the detectors over a stored run and makes its findings match: a finding that grew is
- * updated in place (same detector and group key), one that no longer holds is removed, and the
- * run's finding count follows. Cross-run detectors stay silent until project history is supplied.
+ * Runs the detectors over a stored run, with the project's settings and its history before the
+ * run, and makes its findings match: a finding that grew is updated in place (same detector and
+ * group key), one that no longer holds is removed, and the run's finding count follows.
  */
 export async function analyseTrace(
   db: Database,
@@ -64,9 +66,13 @@ export async function analyseTrace(
   const trace = await findTraceById(db, { projectId, traceId });
   if (!trace) return [];
   const steps = await loadSteps(db, projectId, traceId);
+  const { settings } = await readProjectAnalysisSettings(db, projectId);
+  const history = await loadProjectHistory(db, { projectId, trace, steps, settings });
   const findings = detectFindings({
     steps,
     trace: { id: trace.id, name: trace.name, status: trace.status, startTime: trace.startTime, ...(trace.endTime ? { endTime: trace.endTime } : {}) },
+    settings,
+    history,
   });
 
   await db.$transaction(async (tx) => {

@@ -1,2 +1,7 @@
+export { AnalysisSettings } from "@loupe/analysis";
 export { analyseTrace } from "./analyse-trace.ts";
 export { FindingScheduler } from "./finding-scheduler.ts";
+export { loadProjectHistory } from "./load-project-history.ts";
+export { readProjectAnalysisSettings, type ProjectAnalysisSettings } from "./project-analysis-settings.ts";
+export { reanalyseProject, type ReanalysisProgress } from "./reanalyse-project.ts";
+export { findReanalysis, startReanalysis, type ReanalysisJob } from "./reanalysis-jobs.ts";

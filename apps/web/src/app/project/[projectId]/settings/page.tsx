@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
+import { AnalysisSettingsEditor } from "@/features/analysis-settings/components/analysis-settings-editor";
 import { ApiKeyManager } from "@/features/api-keys/components/api-key-manager";
 import { PriceOverrideEditor } from "@/features/price-overrides/components/price-override-editor";
 import { ProviderKeyManager } from "@/features/provider-keys/components/provider-key-manager";
@@ -14,6 +15,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
     queryClient.prefetchQuery(trpc.apiKey.list.queryOptions({ projectId })),
     queryClient.prefetchQuery(trpc.priceOverride.list.queryOptions({ projectId })),
     queryClient.prefetchQuery(trpc.providerCredential.list.queryOptions({ projectId })),
+    queryClient.prefetchQuery(trpc.analysisSettings.get.queryOptions({ projectId })),
   ]);
   return (
     <HydrateClient>
@@ -21,6 +23,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
       <ApiKeyManager projectId={projectId} />
       <PriceOverrideEditor projectId={projectId} />
       <ProviderKeyManager projectId={projectId} />
+      <AnalysisSettingsEditor projectId={projectId} />
     </HydrateClient>
   );
 }

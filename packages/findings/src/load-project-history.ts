@@ -1,0 +1,208 @@
+import { describeOutputShape, stepBaselineKey, type AnalysisSettings, type OutputShape, type ProjectHistory } from "@loupe/analysis";
+import { Prisma, type Database } from "@loupe/db";
+import type { RecordedStep } from "@loupe/schema";
+
+/** Finished runs of the same name that the run-level baselines (cost, tokens, duration, calls) read. */
+const RUN_BASELINE_RUNS = 200;
+/** Step baselines read the steps of the project's latest runs: the step table has no index by model. */
+const STEP_BASELINE_RUNS = 100;
+const STEP_BASELINE_SAMPLES = 200;
+const LLM_COST_SAMPLES = 500;
+const SHAPES_PER_TOOL = 20;
+/**
+ * The rate window for side-effect calls across runs. The settings hold the allowed count per window
+ * (`sideEffectMaxPerWindow`) but not its length, so it is fixed here.
+ */
+const SIDE_EFFECT_WINDOW_MS = 60 * 60_000;
+
+type AnalysedRun = { id: string; name: string; startTime: Date; endTime?: Date | null };
+
+/**
+ * What the cross-run detectors need to judge one stored run, read with bounded queries over runs of
+ * the same project that started before it; the run itself never counts. The step-key expression
+ * repeats `stepBaselineKey` in SQL (kind, then model for LLM calls or the tool's name), including
+ * the readers' defaults for a missing kind or name.
+ */
+export async function loadProjectHistory(
+  db: Database,
+  {
+    projectId,
+    trace,
+    steps,
+    settings,
+  }: { projectId: string; trace: AnalysedRun; steps: readonly RecordedStep[]; settings: AnalysisSettings },
+): Promise<ProjectHistory> {
+  const run = { projectId, trace };
+  const stepKeys = [...new Set(steps.map(stepBaselineKey))];
+  const tools = [...new Set(steps.filter(isToolCall).map(toolNameOf))];
+  const sideEffectTools = tools.filter((tool) => matchesAnyPattern(tool, settings.sideEffectPatterns));
+  // One query at a time: analysis shares the pool with ingestion and should hold one connection.
+  return {
+    runs: await loadRunBaselines(db, run),
+    steps: await loadStepBaselines(db, run, stepKeys),
+    llmStepCostUsd: await loadLlmStepCosts(db, run),
+    toolOutputShapes: await loadToolOutputShapes(db, run, tools),
+    spentTodayUsd: await loadSpentToday(db, run),
+    sideEffectCallsInWindow: await loadSideEffectCalls(db, run, sideEffectTools, lastActivityOf(trace, steps)),
+  };
+}
+
+type RunScope = { projectId: string; trace: AnalysedRun };
+
+async function loadRunBaselines(db: Database, { projectId, trace }: RunScope): Promise<ProjectHistory["runs"]> {
+  const rows = await db.$queryRaw<{ cost_usd: number; tokens: number; duration_ms: number | null; llm_calls: number }[]>(Prisma.sql`
+    SELECT t.total_cost::float8 AS cost_usd,
+           (t.input_tokens + t.output_tokens)::float8 AS tokens,
+           (extract(epoch FROM t.end_time - t.start_time) * 1000)::float8 AS duration_ms,
+           (SELECT count(*) FROM "step" s
+            WHERE s.project_id = t.project_id AND s.trace_id = t.id AND s.kind = 'llm')::int AS llm_calls
+    FROM "trace" t
+    WHERE t.project_id = ${projectId}::uuid AND t.name = ${trace.name} AND t.id <> ${trace.id}
+      AND t.start_time < ${trace.startTime} AND t.status IN ('ok', 'error')
+    ORDER BY t.start_time DESC
+    LIMIT ${RUN_BASELINE_RUNS}`);
+  return {
+    costUsd: rows.map((row) => row.cost_usd),
+    tokens: rows.map((row) => row.tokens),
+    durationMs: rows.flatMap((row) => (row.duration_ms === null ? [] : [row.duration_ms])),
+    llmCalls: rows.map((row) => row.llm_calls),
+  };
+}
+
+/** The runs step-level baselines sample: the project's latest before this one, whatever their name. */
+function recentRunsSql({ projectId, trace }: RunScope) {
+  return Prisma.sql`
+    SELECT id FROM "trace"
+    WHERE project_id = ${projectId}::uuid AND id <> ${trace.id} AND start_time < ${trace.startTime}
+    ORDER BY start_time DESC
+    LIMIT ${STEP_BASELINE_RUNS}`;
+}
+
+async function loadStepBaselines(db: Database, scope: RunScope, stepKeys: string[]): Promise<ProjectHistory["steps"]> {
+  if (stepKeys.length === 0) return {};
+  const rows = await db.$queryRaw<{ key: string; output_tokens: number | null; duration_ms: number | null }[]>(Prisma.sql`
+    WITH recent AS (${recentRunsSql(scope)}),
+    keyed AS (
+      SELECT coalesce(s.kind::text, 'event') || ':' ||
+               CASE WHEN s.kind = 'llm' AND coalesce(s.model, '') <> '' THEN s.model
+                    ELSE coalesce(nullif(s.tool_name, ''), s.name, '(unnamed)') END AS key,
+             CASE WHEN s.kind = 'llm' AND (s.input_tokens IS NOT NULL OR s.output_tokens IS NOT NULL)
+                  THEN coalesce(s.output_tokens, 0) END AS output_tokens,
+             CASE WHEN s.kind IN ('llm', 'tool', 'retrieval', 'embedding')
+                  THEN (extract(epoch FROM s.end_time - s.start_time) * 1000)::float8 END AS duration_ms,
+             s.start_time
+      FROM "step" s JOIN recent r ON s.project_id = ${scope.projectId}::uuid AND s.trace_id = r.id
+    ),
+    ranked AS (
+      SELECT key, output_tokens, duration_ms,
+             row_number() OVER (PARTITION BY key ORDER BY start_time DESC) AS position
+      FROM keyed
+      WHERE key = ANY(${stepKeys}::text[]) AND (output_tokens IS NOT NULL OR duration_ms IS NOT NULL)
+    )
+    SELECT key, output_tokens, duration_ms FROM ranked WHERE position <= ${STEP_BASELINE_SAMPLES}`);
+  const baselines: Record<string, { outputTokens: number[]; durationMs: number[] }> = {};
+  for (const row of rows) {
+    const baseline = (baselines[row.key] ??= { outputTokens: [], durationMs: [] });
+    if (row.output_tokens !== null) baseline.outputTokens.push(row.output_tokens);
+    if (row.duration_ms !== null) baseline.durationMs.push(row.duration_ms);
+  }
+  return baselines;
+}
+
+async function loadLlmStepCosts(db: Database, scope: RunScope): Promise<number[]> {
+  const rows = await db.$queryRaw<{ cost_usd: number }[]>(Prisma.sql`
+    WITH recent AS (${recentRunsSql(scope)})
+    SELECT coalesce(s.provided_cost, s.calculated_cost)::float8 AS cost_usd
+    FROM "step" s JOIN recent r ON s.project_id = ${scope.projectId}::uuid AND s.trace_id = r.id
+    WHERE s.kind = 'llm' AND coalesce(s.provided_cost, s.calculated_cost) IS NOT NULL
+    ORDER BY s.start_time DESC
+    LIMIT ${LLM_COST_SAMPLES}`);
+  return rows.map((row) => row.cost_usd);
+}
+
+/** The shapes of each tool's latest successful outputs in earlier runs, read from their payloads. */
+async function loadToolOutputShapes(
+  db: Database,
+  { projectId, trace }: RunScope,
+  tools: string[],
+): Promise<Record<string, OutputShape[]>> {
+  if (tools.length === 0) return {};
+  const rows = await db.$queryRaw<{ tool: string; body: unknown }[]>(Prisma.sql`
+    SELECT found.tool, p.body
+    FROM (
+      SELECT DISTINCT wanted.tool, latest.output_hash
+      FROM unnest(${tools}::text[]) AS wanted(tool)
+      CROSS JOIN LATERAL (
+        SELECT s.output_hash FROM "step" s
+        WHERE s.project_id = ${projectId}::uuid AND s.kind IN ('tool', 'retrieval') AND s.status = 'ok'
+          AND s.output_hash IS NOT NULL AND s.trace_id <> ${trace.id} AND s.start_time < ${trace.startTime}
+          AND (s.tool_name = wanted.tool OR (coalesce(s.tool_name, '') = '' AND s.name = wanted.tool))
+        ORDER BY s.start_time DESC
+        LIMIT ${SHAPES_PER_TOOL}
+      ) latest
+    ) found
+    JOIN "payload" p ON p.project_id = ${projectId}::uuid AND p.hash = found.output_hash`);
+  const shapes: Record<string, OutputShape[]> = {};
+  for (const row of rows) (shapes[row.tool] ??= []).push(describeOutputShape(row.body));
+  return shapes;
+}
+
+/**
+ * Spend of the run's UTC day before it started. Judging by the run's own day rather than the clock
+ * gives a re-analysis the same answer as the live one, and never blames a run for spend after it.
+ */
+async function loadSpentToday(db: Database, { projectId, trace }: RunScope): Promise<number> {
+  const start = trace.startTime;
+  const dayStart = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()));
+  const [row] = await db.$queryRaw<{ spent_usd: number }[]>(Prisma.sql`
+    SELECT coalesce(sum(total_cost), 0)::float8 AS spent_usd FROM "trace"
+    WHERE project_id = ${projectId}::uuid AND id <> ${trace.id}
+      AND start_time >= ${dayStart} AND start_time < ${start}`);
+  return row?.spent_usd ?? 0;
+}
+
+/** Calls of each side-effecting tool by other runs in the window that ends with this run's last activity. */
+async function loadSideEffectCalls(
+  db: Database,
+  { projectId, trace }: RunScope,
+  tools: string[],
+  windowEnd: Date,
+): Promise<Record<string, number>> {
+  if (tools.length === 0) return {};
+  const windowStart = new Date(windowEnd.getTime() - SIDE_EFFECT_WINDOW_MS);
+  const rows = await db.$queryRaw<{ tool: string; calls: number }[]>(Prisma.sql`
+    SELECT wanted.tool, (
+      SELECT count(*) FROM "step" s
+      WHERE s.project_id = ${projectId}::uuid AND s.kind IN ('tool', 'retrieval') AND s.trace_id <> ${trace.id}
+        AND s.start_time >= ${windowStart} AND s.start_time <= ${windowEnd}
+        AND (s.tool_name = wanted.tool OR (coalesce(s.tool_name, '') = '' AND s.name = wanted.tool))
+    )::int AS calls
+    FROM unnest(${tools}::text[]) AS wanted(tool)`);
+  return Object.fromEntries(rows.map((row) => [row.tool, row.calls]));
+}
+
+function lastActivityOf(trace: AnalysedRun, steps: readonly RecordedStep[]): Date {
+  let last = trace.endTime?.getTime() ?? trace.startTime.getTime();
+  for (const step of steps) last = Math.max(last, step.endTime?.getTime() ?? step.startTime.getTime());
+  return new Date(last);
+}
+
+// The analysis package keeps these three private; they are repeated here with the same meaning.
+function isToolCall(step: RecordedStep): boolean {
+  return step.kind === "tool" || step.kind === "retrieval";
+}
+
+function toolNameOf(step: RecordedStep): string {
+  return step.tool?.name ?? step.name;
+}
+
+/** Side-effect patterns are globs in which only `*` is special, matched without regard to case. */
+function matchesAnyPattern(name: string, patterns: readonly string[]): boolean {
+  return patterns.some((pattern) => {
+    const source = pattern
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*");
+    return new RegExp(`^${source}$`, "i").test(name);
+  });
+}
