@@ -44,3 +44,31 @@ test("hostile content in tool output and prompts is shown as text and runs nothi
   expect(await page.locator("[data-testid=step-inspector] img, [data-testid=step-inspector] script").count()).toBe(0);
   expect(externalRequests).toEqual([]);
 });
+
+test("a giant tool output is cut behind Show more, and Copy takes all of it", async ({ page, context }, testInfo) => {
+  const run = corpusRun("healthy-support-order-status", "giant-output");
+  const tool = run.steps.find((step) => step.kind === "tool")!;
+  const lines = Array.from({ length: 3_000 }, (_, index) => `row ${index + 1}: ${"x".repeat(40)}`);
+  const giant = lines.join("\n");
+  tool.output = giant;
+  const { projectId } = await seedProject({ name: "Giant output project", runs: [run] });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+
+  await page.goto(`/project/${projectId}/traces/${run.trace.id}?step=${tool.id}`);
+  const output = page.getByTestId("step-inspector").getByLabel("Step output", { exact: true });
+  await expect(output).toContainText("row 1: ");
+  await expect(output).not.toContainText("row 3000: ");
+  expect((await output.textContent())!.length).toBeLessThan(2_100);
+  const inspector = page.getByTestId("step-inspector");
+  await expect(inspector).toContainText("First 2,000 of");
+  await page.screenshot({ path: testInfo.outputPath("giant-output-cut.png"), fullPage: true });
+
+  await inspector.getByRole("button", { name: "Show more" }).click();
+  await expect(output).toContainText("row 3000: ");
+  await inspector.getByRole("button", { name: "Show less" }).click();
+  await expect(output).not.toContainText("row 3000: ");
+
+  await inspector.getByRole("button", { name: "Copy full value" }).click();
+  await expect(inspector.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(giant);
+});

@@ -8,3 +8,5 @@ export const ListSessionsInput = z.object({
   limit: z.number().int().min(1).max(100).default(50),
   cursor: SessionCursor.nullish(),
 });
+
+export const FindSessionConversationInput = z.object({ sessionId: z.string().min(1).max(256) });

@@ -1,4 +1,5 @@
-import type { Database, Prisma } from "@loupe/db";
+import { findTraceById, type Database, type Prisma } from "@loupe/db";
+import { NotFoundError } from "../errors.ts";
 import type { SessionCursor } from "./session-schemas.ts";
 
 type SessionSummary = {
@@ -92,4 +93,66 @@ async function summarizeSessionTraces({
     });
   }
   return stats;
+}
+
+/** A conversation longer than this shows its latest turns; the trace list has the rest. */
+const MAX_CONVERSATION_RUNS = 200;
+
+/**
+ * A session's runs in time order with what each was asked and answered, so the session reads as a
+ * conversation. The longest sessions show their latest runs, and say how many came before.
+ */
+export async function getSessionConversation({
+  db,
+  projectId,
+  sessionId,
+}: {
+  db: Database;
+  projectId: string;
+  sessionId: string;
+}) {
+  const [session, runCount, latest] = await Promise.all([
+    db.session.findUnique({
+      where: { projectId_id: { projectId, id: sessionId } },
+      select: { id: true, userId: true, createdAt: true },
+    }),
+    db.trace.count({ where: { projectId, sessionId } }),
+    db.trace.findMany({
+      where: { projectId, sessionId },
+      orderBy: [{ startTime: "desc" }, { id: "desc" }],
+      take: MAX_CONVERSATION_RUNS,
+      select: { id: true },
+    }),
+  ]);
+  if (!session && runCount === 0)
+    throw new NotFoundError(`Session "${sessionId}" was not found in this project.`);
+  // One read per run resolves its content-addressed input and output the same way the trace page does.
+  const traces = await Promise.all(
+    latest.reverse().map(({ id }) => findTraceById(db, { projectId, traceId: id })),
+  );
+  const runs = traces.flatMap((trace) =>
+    trace
+      ? [
+          {
+            id: trace.id,
+            name: trace.name,
+            status: trace.status,
+            statusMessage: trace.statusMessage,
+            startTime: trace.startTime,
+            endTime: trace.endTime,
+            totalCost: trace.totalCost,
+            findingCount: trace.findingCount,
+            input: trace.input,
+            output: trace.output,
+          },
+        ]
+      : [],
+  );
+  return {
+    id: sessionId,
+    userId: session?.userId ?? traces.find((trace) => trace?.userId)?.userId ?? null,
+    runCount,
+    earlierRunCount: runCount - runs.length,
+    runs,
+  };
 }

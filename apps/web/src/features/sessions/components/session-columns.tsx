@@ -2,8 +2,8 @@ import type { RouterOutputs } from "@loupe/api";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { Timestamp } from "@/components/timestamp";
-import { buildSessionTracesPath } from "@/features/shell/lib/project-sections";
 import { formatCost, formatElapsed, formatInteger } from "@/lib/format";
+import { buildSessionPath } from "../lib/session-paths";
 
 export type SessionRow = RouterOutputs["session"]["list"]["sessions"][number];
 
@@ -14,7 +14,7 @@ export function buildSessionColumns(projectId: string) {
     column.accessor("id", {
       header: "Session",
       cell: (info) => (
-        <Link className="mono" href={buildSessionTracesPath(projectId, info.getValue())}>
+        <Link className="mono" href={buildSessionPath(projectId, info.getValue())}>
           {info.getValue()}
         </Link>
       ),

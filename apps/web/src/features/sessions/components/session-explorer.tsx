@@ -8,9 +8,9 @@ import { EmptyState } from "@/components/empty-state";
 import { ErrorState } from "@/components/error-state";
 import { LoadMore } from "@/components/load-more";
 import { TableSkeleton } from "@/components/table-skeleton";
-import { buildSessionTracesPath } from "@/features/shell/lib/project-sections";
 import { useTRPC } from "@/trpc/client";
 import { buildSessionListQuery } from "../lib/session-list-query";
+import { buildSessionPath } from "../lib/session-paths";
 import { buildSessionColumns, type SessionRow } from "./session-columns";
 
 const SKELETON_COLUMNS = ["Session", "User", "Runs", "First seen", "Last seen", "Span", "Cost"];
@@ -52,7 +52,7 @@ export function SessionExplorer({ projectId }: { projectId: string }) {
         columns={columns}
         getRowId={(session: SessionRow) => session.id}
         rowTestId="session-row"
-        onRowClick={(row) => router.push(buildSessionTracesPath(projectId, row.original.id))}
+        onRowClick={(row) => router.push(buildSessionPath(projectId, row.original.id))}
         label="Sessions"
       />
       <LoadMore

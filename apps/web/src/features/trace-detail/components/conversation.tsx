@@ -1,5 +1,5 @@
 import type { ChatMessage } from "@loupe/schema";
-import { JsonView } from "@/components/json-view";
+import { JsonView, LongText } from "@/components/json-view";
 import styles from "./conversation.module.css";
 
 /** Chat messages as text: role, content, and any tool calls. Never rendered as HTML. */
@@ -14,7 +14,11 @@ export function Conversation({ messages, label }: { messages: ChatMessage[]; lab
             {message.toolCallId ? <code>↩ {message.toolCallId}</code> : null}
           </div>
           {message.content !== null && message.content.length > 0 ? (
-            <pre className={styles.content}>{message.content}</pre>
+            <LongText
+              text={message.content}
+              label={`${message.role} message`}
+              className={styles.content}
+            />
           ) : message.toolCalls?.length ? null : (
             <p className={`${styles.content} ${styles.empty}`}>(no content)</p>
           )}

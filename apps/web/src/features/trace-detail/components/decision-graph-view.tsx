@@ -9,9 +9,10 @@ import {
   type Edge,
   type Node,
   type NodeProps,
+  type ReactFlowInstance,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { formatInteger } from "@/lib/format";
 import {
   buildDecisionGraph,
@@ -24,12 +25,18 @@ import styles from "./decision-graph-view.module.css";
 import { StepKind } from "./step-kind";
 
 type DecisionFlowNode = Node<
-  { node: DecisionNode; isSelected: boolean; isAggregated: boolean },
+  {
+    node: DecisionNode;
+    isSelected: boolean;
+    isAggregated: boolean;
+    isFlagged: boolean;
+    isFirstSuspicious: boolean;
+  },
   "decision"
 >;
 
 function DecisionNodeCard({ data }: NodeProps<DecisionFlowNode>) {
-  const { node, isSelected, isAggregated } = data;
+  const { node, isSelected, isAggregated, isFlagged, isFirstSuspicious } = data;
   const count = node.stepIds.length;
   return (
     <div
@@ -39,6 +46,8 @@ function DecisionNodeCard({ data }: NodeProps<DecisionFlowNode>) {
       data-failed={node.failedCount > 0 ? "true" : undefined}
       data-selected={isSelected ? "true" : undefined}
       data-repeat={node.isRepeat ? "true" : undefined}
+      data-flagged={isFlagged ? "true" : undefined}
+      data-first-suspicious={isFirstSuspicious ? "true" : undefined}
       title={
         node.isRepeat
           ? `${node.name}: ${count} identical steps in a row — click to expand`
@@ -51,6 +60,19 @@ function DecisionNodeCard({ data }: NodeProps<DecisionFlowNode>) {
         <span className={styles.name}>{node.name}</span>
         {node.isRepeat || isAggregated ? (
           <span className={styles.count}>×{formatInteger(count)}</span>
+        ) : null}
+        {isFirstSuspicious ? (
+          <span
+            className={styles.suspicious}
+            data-testid="first-suspicious-marker"
+            title="Holds the earliest step a finding points at"
+          >
+            ⚑ first
+          </span>
+        ) : isFlagged ? (
+          <span className={styles.flag} title="A finding names a step of this node">
+            ⚑
+          </span>
         ) : null}
       </div>
       {node.failedCount > 0 ? (
@@ -67,16 +89,24 @@ const NODE_TYPES = { decision: DecisionNodeCard };
 
 /**
  * The run as a decision graph: who called whom, repeats collapsed. Clicking a collapsed node
- * expands it; clicking any other node selects its step.
+ * expands it; clicking any other node selects its step. Nodes holding a step a finding names are
+ * flagged.
  */
 export function DecisionGraphView({
   steps,
   selectedStepId,
   onSelectStep,
+  flaggedStepIds,
+  firstSuspiciousStepId,
+  revealRequest,
 }: {
   steps: readonly GraphStep[];
   selectedStepId: string | null;
   onSelectStep: (stepId: string) => void;
+  flaggedStepIds: ReadonlySet<string>;
+  firstSuspiciousStepId: string | null;
+  /** Bumped to centre the node of the selected step. */
+  revealRequest: number;
 }) {
   const [expandedRepeats, setExpandedRepeats] = useState<ReadonlySet<string>>(() => new Set());
   const graph = useMemo(
@@ -95,9 +125,22 @@ export function DecisionGraphView({
         node,
         isSelected: selectedStepId !== null && node.stepIds.includes(selectedStepId),
         isAggregated: graph.mode === "aggregated",
+        isFlagged: node.stepIds.some((stepId) => flaggedStepIds.has(stepId)),
+        isFirstSuspicious:
+          firstSuspiciousStepId !== null && node.stepIds.includes(firstSuspiciousStepId),
       },
     }));
-  }, [graph, layout, selectedStepId]);
+  }, [graph, layout, selectedStepId, flaggedStepIds, firstSuspiciousStepId]);
+
+  const flow = useRef<ReactFlowInstance<DecisionFlowNode> | null>(null);
+  const handledRevealRequest = useRef(revealRequest);
+  useEffect(() => {
+    if (handledRevealRequest.current === revealRequest || !selectedStepId) return;
+    const target = nodes.find((node) => node.data.node.stepIds.includes(selectedStepId));
+    if (!target || !flow.current) return;
+    handledRevealRequest.current = revealRequest;
+    void flow.current.fitView({ nodes: [{ id: target.id }], maxZoom: 1.25, duration: 300 });
+  }, [revealRequest, selectedStepId, nodes]);
   const edges = useMemo<Edge[]>(
     () => graph.edges.map((edge) => ({ ...edge, type: "smoothstep" })),
     [graph],
@@ -136,6 +179,9 @@ export function DecisionGraphView({
             onlyRenderVisibleElements={nodes.length > 200}
             minZoom={0.05}
             fitView
+            onInit={(instance) => {
+              flow.current = instance;
+            }}
             proOptions={{ hideAttribution: true }}
             onNodeClick={(_, flowNode) => {
               const { node } = flowNode.data;

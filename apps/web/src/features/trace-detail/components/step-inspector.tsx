@@ -10,11 +10,23 @@ import { Conversation } from "./conversation";
 import styles from "./step-inspector.module.css";
 import type { StepRow } from "./step-list";
 import { StepKind } from "./step-kind";
+import { FindingHeadline, type TraceFinding } from "./trace-findings";
 
 type TraceDetail = RouterOutputs["trace"]["byId"];
 
-/** One step in full: what it was, what went in, what came out. */
-export function StepInspector({ projectId, step, origin }: { projectId: string; step: StepRow; origin: Date }) {
+/** One step in full: what it was, what went in, what came out, and what was flagged about it. */
+export function StepInspector({
+  projectId,
+  step,
+  origin,
+  findings,
+}: {
+  projectId: string;
+  step: StepRow;
+  origin: Date;
+  /** The run's findings that name this step. */
+  findings: readonly TraceFinding[];
+}) {
   const llmInput = step.kind === "llm" ? readLlmInput(step.input) : null;
   const reply = step.kind === "llm" ? readReply(step.output) : null;
   const hasAttributes = Object.keys(asRecord(step.attributes)).length > 0;
@@ -32,6 +44,20 @@ export function StepInspector({ projectId, step, origin }: { projectId: string; 
       </div>
       {step.statusMessage ? <p className={styles.statusMessage}>{step.statusMessage}</p> : null}
       <Facts facts={describeStep(step, origin)} />
+
+      {findings.length > 0 ? (
+        <InspectorSection title={`Findings (${findings.length})`}>
+          <ul className={styles.findings} data-testid="step-findings">
+            {findings.map((finding) => (
+              <li key={finding.id} className={styles.finding}>
+                <FindingHeadline finding={finding} />
+                <p>{finding.explanation}</p>
+                <JsonView value={finding.evidence} label={`Evidence for ${finding.kind}`} />
+              </li>
+            ))}
+          </ul>
+        </InspectorSection>
+      ) : null}
 
       {llmInput ? (
         <>

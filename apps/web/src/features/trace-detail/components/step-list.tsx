@@ -26,12 +26,19 @@ export function StepList({
   timeline,
   selectedStepId,
   onSelectStep,
+  flaggedStepIds,
+  firstSuspiciousStepId,
+  revealRequest,
   footer,
 }: {
   steps: StepRow[];
   timeline: Timeline;
   selectedStepId: string | null;
   onSelectStep: (stepId: string) => void;
+  flaggedStepIds: ReadonlySet<string>;
+  firstSuspiciousStepId: string | null;
+  /** Bumped to scroll the selected step into view again, even if it is already selected. */
+  revealRequest: number;
   footer?: ReactNode;
 }) {
   const stepsById = useMemo(() => new Map(steps.map((step) => [step.id, step])), [steps]);
@@ -48,9 +55,14 @@ export function StepList({
   });
 
   // A newly selected step (from the keyboard, the graph, a shared link) is revealed and scrolled
-  // into view once; collapsing its parent afterwards is left alone.
+  // into view once; collapsing its parent afterwards is left alone, until a reveal is asked for.
   const revealedStepId = useRef<string | null>(null);
+  const handledRevealRequest = useRef(revealRequest);
   useEffect(() => {
+    if (handledRevealRequest.current !== revealRequest) {
+      handledRevealRequest.current = revealRequest;
+      revealedStepId.current = null;
+    }
     if (!selectedStepId || revealedStepId.current === selectedStepId) return;
     const hidden = listAncestors(tree, selectedStepId).filter((id) => collapsed.has(id));
     if (hidden.length > 0) {
@@ -66,7 +78,7 @@ export function StepList({
     if (index === undefined) return;
     virtualizer.scrollToIndex(index, { align: "auto" });
     revealedStepId.current = selectedStepId;
-  }, [selectedStepId, tree, collapsed, rowIndex, virtualizer]);
+  }, [selectedStepId, tree, collapsed, rowIndex, virtualizer, revealRequest]);
 
   function setExpanded(stepId: string, isExpanded: boolean) {
     setCollapsed((current) => {
@@ -174,6 +186,8 @@ export function StepList({
                   className={styles.step}
                   data-step-id={step.id}
                   data-testid="step-row"
+                  data-flagged={flaggedStepIds.has(step.id) ? "true" : undefined}
+                  data-first-suspicious={step.id === firstSuspiciousStepId ? "true" : undefined}
                   aria-current={step.id === selectedStepId ? "true" : undefined}
                   onClick={(event) => followLink(event, step.id)}
                 >
@@ -184,6 +198,21 @@ export function StepList({
                       <span className={styles.detail}>{detail}</span>
                     ) : null}
                   </span>
+                  {step.id === firstSuspiciousStepId ? (
+                    <span
+                      className={styles.suspicious}
+                      data-testid="first-suspicious-marker"
+                      title="The earliest step a finding points at"
+                    >
+                      ⚑ first suspicious
+                    </span>
+                  ) : flaggedStepIds.has(step.id) ? (
+                    <span className={styles.flag} title="A finding names this step">
+                      ⚑
+                    </span>
+                  ) : (
+                    <span />
+                  )}
                   <StatusBadge status={step.status} />
                   <span className={styles.duration}>
                     {formatElapsed(step.startTime, step.endTime)}

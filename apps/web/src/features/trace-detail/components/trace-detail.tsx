@@ -2,18 +2,21 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useEffect, useMemo, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorState } from "@/components/error-state";
 import { formatInteger } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { DETAIL_VIEWS, useDetailView, type DetailView } from "../hooks/use-detail-view";
 import { useSelectedStep } from "../hooks/use-selected-step";
+import { findFirstSuspiciousStep, groupFindingsByStep } from "../lib/step-findings";
 import { buildStepListQuery } from "../lib/step-list-query";
 import { measureTimeline } from "../lib/step-timeline";
 import { StepInspector, TraceOverview } from "./step-inspector";
 import { StepList } from "./step-list";
+import { StepTimelineView } from "./step-timeline-view";
 import styles from "./trace-detail.module.css";
+import { TraceFindings, type TraceFinding } from "./trace-findings";
 import { TraceSummary } from "./trace-summary";
 
 // The graph pulls in React Flow and ELK, so it loads only when someone opens it.
@@ -22,25 +25,58 @@ const DecisionGraphView = dynamic(
   { ssr: false, loading: () => <p className={styles.notice}>Loading the graph…</p> },
 );
 
-const VIEW_LABELS: Record<DetailView, string> = { tree: "Tree", graph: "Graph" };
+const VIEW_LABELS: Record<DetailView, string> = {
+  tree: "Tree",
+  timeline: "Timeline",
+  graph: "Graph",
+};
+
+const NO_FINDINGS: TraceFinding[] = [];
 
 export function TraceDetail({ projectId, traceId }: { projectId: string; traceId: string }) {
   const trpc = useTRPC();
   const traceQuery = useQuery(trpc.trace.byId.queryOptions({ projectId, traceId }));
   const stepsQuery = useInfiniteQuery(buildStepListQuery(trpc, { projectId, traceId }));
+  const findingsQuery = useQuery(trpc.finding.forTrace.queryOptions({ projectId, traceId }));
   const { selectedStepId, selectStep } = useSelectedStep();
   const { view, selectView } = useDetailView();
   const steps = useMemo(
     () => stepsQuery.data?.pages.flatMap((page) => page.steps) ?? [],
     [stepsQuery.data],
   );
-  const { hasNextPage, isFetchingNextPage, isError: hasStepsError, fetchNextPage } = stepsQuery;
+  const findings = findingsQuery.data ?? NO_FINDINGS;
+  const findingsByStep = useMemo(() => groupFindingsByStep(findings), [findings]);
+  const flaggedStepIds = useMemo(() => new Set(findingsByStep.keys()), [findingsByStep]);
+  const stepOrder = useMemo(() => new Map(steps.map((step, index) => [step.id, index])), [steps]);
+  const firstSuspiciousStepId = useMemo(
+    () => findFirstSuspiciousStep(findings, stepOrder),
+    [findings, stepOrder],
+  );
+  const {
+    hasNextPage,
+    isFetching,
+    isFetchingNextPage,
+    isError: hasStepsError,
+    fetchNextPage,
+  } = stepsQuery;
 
-  // Every page is fetched, one after another, so the tree and graph show the whole run; a failed
-  // page stops the loop until the reader retries.
+  // Every page is fetched, one after another, so every view shows the whole run; a failed page
+  // stops the loop until the reader retries. It waits for any fetch, not only a next-page one:
+  // fetchNextPage cancels whatever fetch is in flight, such as a background refetch of the pages
+  // already loaded.
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !hasStepsError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, hasStepsError, fetchNextPage]);
+    if (hasNextPage && !isFetching && !hasStepsError) void fetchNextPage();
+  }, [hasNextPage, isFetching, hasStepsError, fetchNextPage]);
+
+  // Jumping to a step (from a finding) scrolls it into view even when it is already selected.
+  const [revealRequest, setRevealRequest] = useState(0);
+  const goToStep = useCallback(
+    (stepId: string) => {
+      selectStep(stepId);
+      setRevealRequest((count) => count + 1);
+    },
+    [selectStep],
+  );
 
   if (traceQuery.isPending) return <p className={styles.notice}>Loading run…</p>;
   if (traceQuery.isError) {
@@ -58,7 +94,10 @@ export function TraceDetail({ projectId, traceId }: { projectId: string; traceId
   const selectedStep = selectedStepId
     ? steps.find((step) => step.id === selectedStepId)
     : undefined;
-  const progress: ReactNode = hasNextPage ? (
+  // Loading lasts until the last page has arrived: while a page is on its way the bar stays, even
+  // in a render where the pages so far do not (yet) promise another.
+  const isLoadingSteps = hasNextPage || isFetchingNextPage;
+  const progress: ReactNode = isLoadingSteps ? (
     <StepLoadProgress
       loaded={steps.length}
       total={trace.stepCount}
@@ -70,6 +109,13 @@ export function TraceDetail({ projectId, traceId }: { projectId: string; traceId
   return (
     <>
       <TraceSummary projectId={projectId} trace={trace} />
+      <TraceFindings
+        projectId={projectId}
+        traceId={traceId}
+        findings={findings}
+        firstSuspiciousStepId={firstSuspiciousStepId}
+        onGoToStep={goToStep}
+      />
       <div className={styles.panes}>
         {stepsQuery.isPending ? (
           <p className={styles.notice}>Loading steps…</p>
@@ -107,9 +153,23 @@ export function TraceDetail({ projectId, traceId }: { projectId: string; traceId
                 timeline={timeline}
                 selectedStepId={selectedStepId}
                 onSelectStep={selectStep}
+                flaggedStepIds={flaggedStepIds}
+                firstSuspiciousStepId={firstSuspiciousStepId}
+                revealRequest={revealRequest}
                 footer={progress}
               />
-            ) : hasNextPage ? (
+            ) : view === "timeline" ? (
+              <StepTimelineView
+                steps={steps}
+                timeline={timeline}
+                selectedStepId={selectedStepId}
+                onSelectStep={selectStep}
+                flaggedStepIds={flaggedStepIds}
+                firstSuspiciousStepId={firstSuspiciousStepId}
+                revealRequest={revealRequest}
+                footer={progress}
+              />
+            ) : isLoadingSteps ? (
               <section className={styles.waiting} aria-label="Decision graph">
                 <p className={styles.notice}>The graph is drawn once every step has loaded.</p>
                 {progress}
@@ -119,17 +179,25 @@ export function TraceDetail({ projectId, traceId }: { projectId: string; traceId
                 steps={steps}
                 selectedStepId={selectedStepId}
                 onSelectStep={selectStep}
+                flaggedStepIds={flaggedStepIds}
+                firstSuspiciousStepId={firstSuspiciousStepId}
+                revealRequest={revealRequest}
               />
             )}
           </div>
         )}
         {selectedStep ? (
-          <StepInspector projectId={projectId} step={selectedStep} origin={trace.startTime} />
+          <StepInspector
+            projectId={projectId}
+            step={selectedStep}
+            origin={trace.startTime}
+            findings={findingsByStep.get(selectedStep.id) ?? NO_FINDINGS}
+          />
         ) : selectedStepId && !stepsQuery.isPending ? (
           <EmptyState title="Step not shown">
             <p>
               Step <code>{selectedStepId}</code> is not among the steps loaded so far.
-              {hasNextPage ? " It will appear when the rest of the run has loaded." : ""}
+              {isLoadingSteps ? " It will appear when the rest of the run has loaded." : ""}
             </p>
           </EmptyState>
         ) : (

@@ -3,7 +3,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/status-badge";
 import { Timestamp } from "@/components/timestamp";
-import { buildProjectPath, buildSessionTracesPath } from "@/features/shell/lib/project-sections";
+import { buildSessionPath } from "@/features/sessions/lib/session-paths";
+import { buildProjectPath } from "@/features/shell/lib/project-sections";
 import { formatCost, formatElapsed, formatInteger } from "@/lib/format";
 import styles from "./trace-summary.module.css";
 
@@ -23,7 +24,7 @@ export function TraceSummary({ projectId, trace }: { projectId: string; trace: T
     [
       "Session",
       trace.sessionId ? (
-        <Link key="session" href={buildSessionTracesPath(projectId, trace.sessionId)}>
+        <Link key="session" href={buildSessionPath(projectId, trace.sessionId)}>
           {trace.sessionId}
         </Link>
       ) : (

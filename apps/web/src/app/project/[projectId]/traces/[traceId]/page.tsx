@@ -14,9 +14,12 @@ export default async function TracePage({
 }) {
   const { projectId, traceId } = await params;
   const queryClient = getQueryClient();
-  // Steps load alongside the trace; a prefetch never rejects, so it can be left running.
+  // Steps and findings load alongside the trace; a prefetch never rejects, so it can be left running.
   const stepsLoaded = queryClient.prefetchInfiniteQuery(
     buildStepListQuery(trpc, { projectId, traceId }),
+  );
+  const findingsLoaded = queryClient.prefetchQuery(
+    trpc.finding.forTrace.queryOptions({ projectId, traceId }),
   );
   try {
     await queryClient.fetchQuery(trpc.trace.byId.queryOptions({ projectId, traceId }));
@@ -24,7 +27,7 @@ export default async function TracePage({
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  await stepsLoaded;
+  await Promise.all([stepsLoaded, findingsLoaded]);
   return (
     <HydrateClient>
       <TraceDetail projectId={projectId} traceId={traceId} />
