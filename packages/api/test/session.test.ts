@@ -1,7 +1,7 @@
 import { storeRecordedRun } from "@loupe/ingestion";
 import { createTestDatabase, type TestDatabase } from "@loupe/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildRun, createProjectOwner } from "./support/seed.ts";
+import { buildRun, catchTrpcError, createProjectOwner } from "./support/seed.ts";
 
 let testDb: TestDatabase;
 
@@ -66,5 +66,30 @@ describe("session.list", () => {
     expect(first.sessions.map((session) => session.id)).toEqual(["s-3", "s-2"]);
     expect(second.sessions.map((session) => session.id)).toEqual(["s-1"]);
     expect(second.nextCursor).toBeNull();
+  });
+});
+
+describe("session.conversation", () => {
+  it("reads a session's runs in time order with what each was asked and answered", async () => {
+    const owner = await createProjectOwner(testDb.db);
+    const projectId = owner.project.id;
+    // Stored out of order: the conversation follows start times, not arrival.
+    for (const run of [
+      { traceId: "turn-2", sessionId: "chat", startTime: new Date("2025-04-01T10:05:00Z") },
+      { traceId: "turn-1", sessionId: "chat", startTime: new Date("2025-04-01T10:00:00Z") },
+      { traceId: "elsewhere", sessionId: "other", startTime: new Date("2025-04-01T10:02:00Z") },
+    ]) {
+      await storeRecordedRun(testDb.pool, { projectId, run: buildRun(run) });
+    }
+
+    const conversation = await owner.caller.session.conversation({ projectId, sessionId: "chat" });
+    expect(conversation.runs.map((run) => run.id)).toEqual(["turn-1", "turn-2"]);
+    expect(conversation.runs[0]).toMatchObject({ input: { question: "Where is my order?" }, output: { answer: "It ships tomorrow." } });
+  });
+
+  it("answers an unknown session with not found", async () => {
+    const owner = await createProjectOwner(testDb.db);
+    const error = await catchTrpcError(owner.caller.session.conversation({ projectId: owner.project.id, sessionId: "nope" }));
+    expect(error.code).toBe("NOT_FOUND");
   });
 });
