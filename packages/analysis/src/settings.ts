@@ -56,5 +56,15 @@ export const AnalysisSettings = z.object({
   maxLlmCalls: z.number().int().positive().default(100),
   /** Tool output shapes sharing less than this fraction of typed keys count as drift. */
   driftMinOverlap: z.number().min(0).max(1).default(0.5),
+  /**
+   * Plan drift. A tool call carries out a plan item when it shares at least this (weighted) fraction
+   * of the item's content words, counting its tool name, arguments and the thought that requested it.
+   */
+  planItemMinOverlap: z.number().gt(0).max(1).default(0.5),
+  /** Calls that carry out no plan item, in number and as a share of the calls made under the plan. */
+  planDriftMinUnplannedCalls: z.number().int().positive().default(2),
+  planDriftMinUnplannedShare: z.number().min(0).max(1).default(0.25),
+  /** A successful run's final answer must share this fraction of the request's content words. */
+  planGoalMinOverlap: z.number().min(0).max(1).default(0.3),
 });
 export type AnalysisSettings = z.infer<typeof AnalysisSettings>;

@@ -7,6 +7,7 @@ import { buildFinding } from "./build-finding.ts";
 
 type SpikeDefinition = {
   id: string;
+  version?: number;
   kind: FindingKind;
   /** "cost", "token count", "latency": how the explanation names the metric. */
   metric: string;
@@ -16,6 +17,12 @@ type SpikeDefinition = {
   runBaseline: (history: ProjectHistory) => Baseline | undefined;
   measureStep: (step: RecordedStep) => number | null;
   stepBaseline: (history: ProjectHistory, step: RecordedStep) => Baseline | undefined;
+  /**
+   * How many usual steps' worth of work a step did, when that explains a larger value: a step's
+   * value is judged per unit of it, so a call that wrote ten times the usual output may take ten
+   * times as long. Values at or below one change nothing.
+   */
+  stepWorkload?: (history: ProjectHistory, step: RecordedStep) => number;
 };
 
 /**
@@ -26,7 +33,7 @@ type SpikeDefinition = {
 export function createSpikeDetector(definition: SpikeDefinition): Detector {
   const detector: Detector = {
     id: definition.id,
-    version: 1,
+    version: definition.version ?? 1,
     kind: definition.kind,
     detect: (context) => {
       const { steps, settings, history } = context;
@@ -54,14 +61,16 @@ export function createSpikeDetector(definition: SpikeDefinition): Detector {
         );
       }
 
-      const spikes = new Map<string, Array<{ step: RecordedStep; outlier: Outlier }>>();
+      const spikes = new Map<string, Array<{ step: RecordedStep; outlier: Outlier; workload: number }>>();
       for (const step of steps) {
-        const value = definition.measureStep(step);
+        const measured = definition.measureStep(step);
+        const workload = measured === null ? 1 : Math.max(1, definition.stepWorkload?.(history, step) ?? 1);
+        const value = measured === null ? null : measured / workload;
         const outlier = judge(value, () => definition.stepBaseline(history, step));
         if (!outlier) continue;
         const key = stepBaselineKey(step);
         const group = spikes.get(key) ?? [];
-        group.push({ step, outlier });
+        group.push({ step, outlier, workload });
         spikes.set(key, group);
       }
       for (const [key, group] of spikes) {
@@ -71,9 +80,9 @@ export function createSpikeDetector(definition: SpikeDefinition): Detector {
           buildFinding(detector, {
             severity: severityOf(peak.outlier),
             key,
-            explanation: `${group.length === 1 ? "A" : group.length} ${name} step${group.length === 1 ? "" : "s"} reached a ${definition.metric} of up to ${definition.format(peak.outlier.value)}, ${ratioText(peak.outlier)} the usual ${definition.format(peak.outlier.median)}.`,
+            explanation: `${group.length === 1 ? "A" : group.length} ${name} step${group.length === 1 ? "" : "s"} reached a ${definition.metric} of up to ${definition.format(peak.outlier.value)}${peak.workload > 1 ? ` per usual amount of work (it did ${peak.workload.toFixed(1)} times as much)` : ""}, ${ratioText(peak.outlier)} the usual ${definition.format(peak.outlier.median)}.`,
             stepIds: group.map((entry) => entry.step.id),
-            evidence: { ...describeOutlier(peak.outlier), steps: group.length, peakStepId: peak.step.id },
+            evidence: { ...describeOutlier(peak.outlier), steps: group.length, peakStepId: peak.step.id, workload: peak.workload },
           }),
         );
       }

@@ -19,13 +19,13 @@ type Failure = { step: RecordedStep; position: number; reason: string };
 
 /**
  * A failure the run never dealt with: a step that errored, or "succeeded" with an error inside
- * (an error field, an HTTP status of 400 or more, an empty search). It counts as dealt with when a
+ * (an error field, GraphQL errors, an HTTP status of 400 or more, an empty search). It counts as dealt with when a
  * later call of the same tool or model succeeded (a retry that worked) or when the run itself ends
  * in error (the failure was reported). A run still in progress that carries on past it is flagged.
  */
 export const ignoredFailureDetector: Detector = {
   id: "ignored-failure",
-  version: 1,
+  version: 2,
   kind: "ignored_failure",
   detect: detectIgnoredFailures,
 };

@@ -4,6 +4,7 @@ import { contextExplosionDetector } from "./context-explosion.ts";
 import { cycleDetector } from "./cycle.ts";
 import { handoffPingPongDetector } from "./handoff-ping-pong.ts";
 import { ignoredFailureDetector } from "./ignored-failure.ts";
+import { planDriftDetector } from "./plan-drift.ts";
 import { promptInjectionDetector } from "./prompt-injection.ts";
 import { repeatedCallDetector } from "./repeated-call.ts";
 import { retryStormDetector } from "./retry-storm.ts";
@@ -27,4 +28,5 @@ export const allDetectors: readonly Detector[] = [
   budgetExceededDetector,
   stepRunawayDetector,
   promptInjectionDetector,
+  planDriftDetector,
 ];

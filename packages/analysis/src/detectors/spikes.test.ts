@@ -17,10 +17,27 @@ describe("spike detectors", () => {
     expect(findings.map((finding) => finding.groupKey)).toEqual(["cost-spike:run"]);
   });
 
-  it("flags token and latency outliers against the same model's steps", () => {
-    const steps = buildSteps([llmStep(1_000, { usage: { input: 1_000, output: 9_000, cached: 0, reasoning: 0, estimated: false }, endTime: new Date(60_000) })]);
-    const history = { steps: { "llm:gpt-4o": { outputTokens: [200, 250, 180, 300, 220], durationMs: [1_500, 2_000, 1_800, 2_500, 2_100] } } };
-    expect(kindsOf(findKinds(steps, { history }))).toEqual(["latency_outlier", "token_spike"]);
+  const modelHistory = { steps: { "llm:gpt-4o": { outputTokens: [200, 250, 180, 300, 220], durationMs: [1_500, 2_000, 1_800, 2_500, 2_100] } } };
+  const usage = (output: number) => ({ input: 1_000, output, cached: 0, reasoning: 0, estimated: false });
+
+  it("flags a call that wrote far more than the model usually does as a token spike, not as slow", () => {
+    const steps = buildSteps([llmStep(1_000, { usage: usage(9_000), endTime: new Date(60_000) })]);
+    expect(kindsOf(findKinds(steps, { history: modelHistory }))).toEqual(["token_spike"]);
+  });
+
+  it("flags a call that took far longer than its output explains", () => {
+    const steps = buildSteps([llmStep(1_000, { usage: usage(600), endTime: new Date(60_000) })]);
+    const [finding] = findKinds(steps, { history: modelHistory });
+    expect(finding?.kind).toBe("latency_outlier");
+    expect(finding?.evidence).toMatchObject({ workload: 600 / 220 });
+    expect(finding?.explanation).toMatch(/per usual amount of work \(it did 2\.7 times as much\)/);
+  });
+
+  it("flags a slow call with a usual output at its full latency", () => {
+    const steps = buildSteps([llmStep(1_000, { usage: usage(210), endTime: new Date(30_000) })]);
+    const [finding] = findKinds(steps, { history: modelHistory });
+    expect(finding?.kind).toBe("latency_outlier");
+    expect(finding?.evidence).toMatchObject({ value: 30_000, workload: 1 });
   });
 
   it("stays quiet within normal variation, below the minimum, or without a baseline", () => {

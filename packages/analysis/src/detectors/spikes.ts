@@ -1,5 +1,7 @@
 import type { RecordedStep } from "@loupe/schema";
+import { median } from "../normalize/robust-stats.ts";
 import { costOf, durationOf, stepBaselineKey } from "../normalize/steps.ts";
+import type { Baseline } from "../types.ts";
 import { createSpikeDetector } from "./create-spike-detector.ts";
 
 /** Run cost against recent runs of the same name; an LLM call's cost against the project's calls. */
@@ -38,9 +40,14 @@ export const tokenSpikeDetector = createSpikeDetector({
 
 const TIMED_KINDS = new Set<RecordedStep["kind"]>(["llm", "tool", "retrieval", "embedding"]);
 
-/** Run duration against recent runs of the same name; a call's latency against the same tool's or model's. */
+/**
+ * Run duration against recent runs of the same name; a call's latency against the same tool's or
+ * model's. An LLM call that wrote more than the model usually does is judged per usual output, since
+ * generation time grows with it: writing eight emails in one reply is big, not slow.
+ */
 export const latencyOutlierDetector = createSpikeDetector({
   id: "latency-outlier",
+  version: 2,
   kind: "latency_outlier",
   metric: "latency",
   minimum: (settings) => settings.spikeMinimums.latencyMs,
@@ -52,7 +59,24 @@ export const latencyOutlierDetector = createSpikeDetector({
   runBaseline: (history) => history.runs?.durationMs,
   measureStep: (step) => (TIMED_KINDS.has(step.kind) && step.status !== "running" ? durationOf(step) : null),
   stepBaseline: (history, step) => history.steps?.[stepBaselineKey(step)]?.durationMs,
+  stepWorkload: (history, step) => {
+    const usual = history.steps?.[stepBaselineKey(step)]?.outputTokens;
+    if (step.kind !== "llm" || !step.usage || !usual || usual.length === 0) return 1;
+    return step.usage.output / Math.max(1, medianOf(usual));
+  },
 });
+
+// Long runs judge thousands of calls against the same few baselines: sort each one once.
+const medians = new WeakMap<Baseline, number>();
+
+function medianOf(values: Baseline): number {
+  let value = medians.get(values);
+  if (value === undefined) {
+    value = median([...values].sort((left, right) => left - right));
+    medians.set(values, value);
+  }
+  return value;
+}
 
 export function sumCost(steps: readonly RecordedStep[]): number | null {
   let total = 0;

@@ -17,6 +17,11 @@ describe("tool-output-drift detector", () => {
     expect(kindsOf(findKinds(buildSteps([v2("1")]), { history }))).toEqual(["tool_output_drift"]);
   });
 
+  it("reads an error body as a failure, not as a new shape", () => {
+    const failed = { name: "get_order", input: { id: "3" }, output: { data: null, errors: [{ message: "Order 3 is archived" }] } };
+    expect(findKinds(buildSteps([v1("1"), v1("2"), failed, v1("4")]))).toEqual([]);
+  });
+
   it("ignores optional fields and nulls", () => {
     const steps = buildSteps([
       { name: "list", input: { page: 1 }, output: { items: [], next_page: 2 } },

@@ -1,4 +1,5 @@
 import { hashText } from "../normalize/canonical.ts";
+import { findDisguisedError } from "../normalize/classify-error.ts";
 import { compareShapes, describeJsonType, describeOutputShape, signShape, type OutputShape } from "../normalize/output-shape.ts";
 import { isToolCall, toolNameOf } from "../normalize/steps.ts";
 import type { Detector, Finding, PreparedContext } from "../types.ts";
@@ -7,11 +8,11 @@ import { buildFinding } from "./build-finding.ts";
 /**
  * A tool whose output shape (top-level keys and their types) no longer resembles any shape it
  * returned before, in this project's history or earlier in this run. The first shape a tool ever
- * shows is its baseline; error outputs are not shapes.
+ * shows is its baseline; error outputs, failed steps and error bodies alike, are not shapes.
  */
 export const toolOutputDriftDetector: Detector = {
   id: "tool-output-drift",
-  version: 1,
+  version: 2,
   kind: "tool_output_drift",
   detect: detectToolOutputDrift,
 };
@@ -29,6 +30,8 @@ function detectToolOutputDrift({ steps, settings, history }: PreparedContext): F
   const lastSeen = new Map<string, { quick: string; signature: string }>();
   for (const step of steps) {
     if (!isToolCall(step) || step.status !== "ok" || step.output === undefined) continue;
+    // A 200 whose body is an error (a GraphQL `errors` list) is a failure, not a new shape.
+    if (findDisguisedError(step) !== null) continue;
     const tool = toolNameOf(step);
     // Most calls return the same shape as the tool's previous call: compare in key order first.
     const quick = quickSignature(step.output);

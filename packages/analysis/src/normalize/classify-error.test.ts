@@ -47,10 +47,14 @@ describe("findDisguisedError", () => {
     expect(findDisguisedError(toolStep("charge", { ok: false }))).not.toBeNull();
     expect(findDisguisedError(toolStep("web_search", { results: [] }))).toBe("empty search result");
     expect(findDisguisedError(toolStep("kb", { documents: [] }, "retrieval"))).toBe("empty search result");
+    const graphql = { data: { updateAddress: null }, errors: [{ message: "Order already shipped", path: ["updateAddress"] }] };
+    expect(findDisguisedError(toolStep("update_address", graphql))).toBe("GraphQL error: Order already shipped");
   });
 
   it("leaves healthy outputs alone", () => {
     expect(findDisguisedError(toolStep("validate", { valid: true, errors: [] }))).toBeNull();
+    expect(findDisguisedError(toolStep("validate_address", { valid: false, errors: ["postcode does not match city"] }))).toBeNull();
+    expect(findDisguisedError(toolStep("lookup_employee", { data: { employee: { id: "e1" } }, errors: [] }))).toBeNull();
     expect(findDisguisedError(toolStep("list_invoices", { invoices: [] }))).toBeNull();
     expect(findDisguisedError(toolStep("get_order", { status: "delivered", http_status: 200 }))).toBeNull();
   });

@@ -33,8 +33,8 @@ const SEARCH_TOOL = /(search|find|lookup|query|retriev)/i;
 const RESULT_LIST_KEYS = ["results", "documents", "hits", "items", "matches", "records"];
 
 /**
- * Why a step that reported success actually failed, or null: an error field, an HTTP status of
- * 400 or more in its body, `ok: false`/`success: false`, a failed status word, or a search that
+ * Why a step that reported success actually failed, or null: an error field, GraphQL errors
+ * beside its data, an HTTP status of 400 or more in its body, `ok: false`/`success: false`, a failed status word, or a search that
  * returned nothing.
  */
 export function findDisguisedError(step: RecordedStep): string | null {
@@ -47,6 +47,11 @@ export function findDisguisedError(step: RecordedStep): string | null {
   const error = body.error ?? body.error_message ?? body.errorMessage;
   if (typeof error === "string" && error.length > 0) return `error field: ${error}`;
   if (error !== null && typeof error === "object" && Object.keys(error).length > 0) return "error field";
+  // GraphQL answers HTTP 200 with `data` and lists what failed under `errors`. A validator's
+  // `errors` (no `data`) describes the input it judged, not a failure of the call.
+  if ("data" in body && Array.isArray(body.errors) && body.errors.length > 0) {
+    return `GraphQL error: ${describeFirstError(body.errors[0])}`;
+  }
   for (const key of ["http_status", "status_code", "statusCode"]) {
     const code = body[key];
     if (typeof code === "number" && code >= 400) return `${key} ${code}`;
@@ -65,4 +70,10 @@ export function findDisguisedError(step: RecordedStep): string | null {
 
 function isSearchStep(step: RecordedStep): boolean {
   return step.kind === "retrieval" || SEARCH_TOOL.test(step.tool?.name ?? step.name);
+}
+
+function describeFirstError(error: unknown): string {
+  if (typeof error === "string") return error;
+  const message = error !== null && typeof error === "object" && "message" in error ? error.message : undefined;
+  return typeof message === "string" ? message : "error";
 }

@@ -6,21 +6,23 @@ import {
   type TraceFilters,
 } from "@loupe/db";
 import { NotFoundError } from "../errors.ts";
-import type { StepCursor, TraceCursor } from "./trace-schemas.ts";
+import type { SortOrder, StepCursor, TraceCursor, TraceSort } from "./trace-schemas.ts";
 
 export async function listTracePage({
   db,
   projectId,
   limit,
   cursor,
-  ...filters
+  ...options
 }: {
   db: Database;
   projectId: string;
   limit: number;
   cursor?: TraceCursor | null | undefined;
+  sort?: TraceSort | undefined;
+  order?: SortOrder | undefined;
 } & TraceFilters) {
-  return listTraces(db, { projectId, limit, cursor: cursor ?? undefined, ...filters });
+  return listTraces(db, { projectId, limit, cursor: cursor ?? undefined, ...options });
 }
 
 export async function getTrace({

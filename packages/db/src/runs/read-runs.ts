@@ -2,8 +2,15 @@ import type { Database } from "../client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { RunStatus } from "../generated/prisma/enums.ts";
 import { loadContent } from "./load-content.ts";
+import {
+  buildTracePageSql,
+  type SortOrder,
+  type TraceCursor,
+  type TraceFilters,
+  type TraceSort,
+} from "./trace-list-sql.ts";
 
-export type TraceCursor = { startTime: Date; id: string };
+export type { TraceCursor, TraceFilters } from "./trace-list-sql.ts";
 
 /** Until the events that carry them arrive, a run or step may lack these: readers get defaults. */
 const UNNAMED = "(unnamed)";
@@ -18,58 +25,68 @@ function withTraceDefaults<T extends { name: string | null; status: RunStatus | 
   };
 }
 
-export type TraceFilters = {
-  sessionId?: string | undefined;
-  userId?: string | undefined;
-  name?: string | undefined;
-  status?: RunStatus | undefined;
-  environment?: string | undefined;
-  tag?: string | undefined;
-  startedAfter?: Date | undefined;
-  startedBefore?: Date | undefined;
-};
-
-function traceFilterWhere(filters: TraceFilters): Prisma.TraceWhereInput {
-  return {
-    ...(filters.sessionId ? { sessionId: filters.sessionId } : {}),
-    ...(filters.userId ? { userId: filters.userId } : {}),
-    ...(filters.name ? { name: filters.name } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.environment ? { environment: filters.environment } : {}),
-    ...(filters.tag ? { tags: { has: filters.tag } } : {}),
-    ...(filters.startedAfter || filters.startedBefore
-      ? { startTime: { ...(filters.startedAfter ? { gte: filters.startedAfter } : {}), ...(filters.startedBefore ? { lt: filters.startedBefore } : {}) } }
-      : {}),
-  };
-}
-
-/** The newest runs first, a page at a time (keyset pagination on start time, then id). */
+/**
+ * A page of runs, newest first unless `sort` says otherwise, with keyset pagination on the sort
+ * key then id, and the kinds of each run's open findings. The page's ids come from one SQL query
+ * (search, filters, order); the rows and the finding kinds from one query each.
+ */
 export async function listTraces(
   db: Database,
   {
     projectId,
     limit,
     cursor,
+    sort = "startTime",
+    order = "desc",
     ...filters
-  }: { projectId: string; limit: number; cursor?: TraceCursor | undefined } & TraceFilters,
+  }: {
+    projectId: string;
+    limit: number;
+    cursor?: TraceCursor | undefined;
+    sort?: TraceSort | undefined;
+    order?: SortOrder | undefined;
+  } & TraceFilters,
 ) {
-  const where: Prisma.TraceWhereInput = { projectId, ...traceFilterWhere(filters) };
-  if (cursor) {
-    where.AND = [
-      { OR: [{ startTime: { lt: cursor.startTime } }, { startTime: cursor.startTime, id: { lt: cursor.id } }] },
-    ];
+  // A search's row estimates are rough (content is shared by many steps, conversations are walked
+  // recursively), and a high estimate turns on JIT compilation, which costs more than the query.
+  const [, keys] = await db.$transaction([
+    db.$executeRaw`SET LOCAL jit = off`,
+    db.$queryRaw<{ id: string; sort_key: string | null }[]>(
+      buildTracePageSql({ projectId, limit: limit + 1, cursor, sort, order, filters }),
+    ),
+  ]);
+  const pageKeys = keys.slice(0, limit);
+  const ids = pageKeys.map((key) => key.id);
+  const [rows, findings] =
+    ids.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db.trace.findMany({ where: { projectId, id: { in: ids } }, omit: { inputHash: true, outputHash: true } }),
+          db.finding.findMany({
+            where: { projectId, traceId: { in: ids }, dismissedAt: null },
+            select: { traceId: true, kind: true },
+            distinct: ["traceId", "kind"],
+            orderBy: [{ traceId: "asc" }, { kind: "asc" }],
+          }),
+        ]);
+  const rowById = new Map(rows.map((row) => [row.id, row]));
+  const kindsById = new Map<string, string[]>();
+  for (const finding of findings) {
+    const kinds = kindsById.get(finding.traceId) ?? [];
+    kinds.push(finding.kind);
+    kindsById.set(finding.traceId, kinds);
   }
-  const traces = await db.trace.findMany({
-    where,
-    orderBy: [{ startTime: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    omit: { inputHash: true, outputHash: true },
+  const traces = ids.flatMap((id) => {
+    const row = rowById.get(id);
+    return row ? [{ ...withTraceDefaults(row), findingKinds: kindsById.get(id) ?? [] }] : [];
   });
-  const page = traces.slice(0, limit).map(withTraceDefaults);
-  const last = page.at(-1);
+  const lastKey = pageKeys.at(-1);
+  const last = traces.at(-1);
   const nextCursor: TraceCursor | null =
-    traces.length > limit && last ? { startTime: last.startTime, id: last.id } : null;
-  return { traces: page, nextCursor };
+    keys.length > limit && lastKey && last
+      ? { startTime: last.startTime, id: lastKey.id, sortKey: lastKey.sort_key }
+      : null;
+  return { traces, nextCursor };
 }
 
 export async function findTraceById(db: Database, { projectId, traceId }: { projectId: string; traceId: string }) {

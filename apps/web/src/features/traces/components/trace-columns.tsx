@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { Timestamp } from "@/components/timestamp";
 import { buildSessionTracesPath, buildTracePath } from "@/features/shell/lib/project-sections";
 import { formatCost, formatElapsed, formatInteger, formatTokens } from "@/lib/format";
+import type { TraceSort } from "../lib/trace-filters";
 import styles from "./trace-table.module.css";
 
 export type TraceRow = RouterOutputs["trace"]["list"]["traces"][number];
@@ -12,8 +13,35 @@ export type TraceRow = RouterOutputs["trace"]["list"]["traces"][number];
 const column = createColumnHelper<TraceRow>();
 
 const VISIBLE_TAGS = 2;
+const VISIBLE_FINDING_KINDS = 2;
 
-/** The trace list's columns; `meta.numeric` right-aligns a column. */
+/** The sort each sortable column stands for, by column id. */
+export const SORTABLE_TRACE_COLUMNS: Partial<Record<string, TraceSort>> = {
+  startTime: "startTime",
+  duration: "duration",
+  stepCount: "steps",
+  tokens: "tokens",
+  totalCost: "cost",
+  findingCount: "findings",
+};
+
+/** The kinds of a run's open findings, a few spelled out and the rest counted. */
+function FindingKindBadges({ kinds }: { kinds: string[] }) {
+  if (kinds.length === 0) return null;
+  const hidden = kinds.length - VISIBLE_FINDING_KINDS;
+  return (
+    <span className={styles.findingKinds} title={kinds.join(", ")} data-testid="finding-kinds">
+      {kinds.slice(0, VISIBLE_FINDING_KINDS).map((kind) => (
+        <span key={kind} className={styles.findingKind}>
+          {kind.replaceAll("_", " ")}
+        </span>
+      ))}
+      {hidden > 0 ? <span className="faint">+{hidden}</span> : null}
+    </span>
+  );
+}
+
+/** The trace list's columns; `meta.numeric` right-aligns a column, SORTABLE_TRACE_COLUMNS sort. */
 export function buildTraceColumns(projectId: string) {
   return [
     column.accessor("startTime", {
@@ -74,12 +102,16 @@ export function buildTraceColumns(projectId: string) {
     column.accessor("findingCount", {
       header: "Findings",
       meta: { numeric: true },
-      cell: (info) =>
-        info.getValue() > 0 ? (
-          <span className={styles.findings}>{info.getValue()}</span>
-        ) : (
-          <span className="faint">0</span>
-        ),
+      cell: (info) => (
+        <>
+          {info.getValue() > 0 ? (
+            <span className={styles.findings}>{info.getValue()}</span>
+          ) : (
+            <span className="faint">0</span>
+          )}
+          <FindingKindBadges kinds={info.row.original.findingKinds} />
+        </>
+      ),
     }),
     column.accessor("sessionId", {
       header: "Session",

@@ -4,7 +4,6 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
-import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorState } from "@/components/error-state";
 import { LoadMore } from "@/components/load-more";
@@ -13,12 +12,17 @@ import { buildProjectPath, buildTracePath } from "@/features/shell/lib/project-s
 import { useTRPC } from "@/trpc/client";
 import {
   buildTraceListFilters,
+  hasTraceFilters,
+  readTraceSort,
   serializeTraceFilters,
+  toggleTraceSort,
   type TraceFilters,
+  type TraceSort,
 } from "../lib/trace-filters";
 import { buildTraceListQuery } from "../lib/trace-list-query";
-import { buildTraceColumns, type TraceRow } from "./trace-columns";
+import { buildTraceColumns, SORTABLE_TRACE_COLUMNS, type TraceRow } from "./trace-columns";
 import { TraceFilterBar } from "./trace-filter-bar";
+import { TraceTable } from "./trace-table";
 
 const SKELETON_COLUMNS = [
   "Start time",
@@ -33,7 +37,7 @@ const SKELETON_COLUMNS = [
 ];
 
 /**
- * The project's runs, newest first, filtered by the URL. `now` is the moment relative time ranges
+ * The project's runs, newest first unless sorted otherwise, filtered and ordered by the URL. `now` is the moment relative time ranges
  * are measured from, fixed by the server so both sides ask for the same query.
  */
 export function TraceExplorer({
@@ -50,6 +54,8 @@ export function TraceExplorer({
   const listFilters = useMemo(() => buildTraceListFilters(filters, new Date(now)), [filters, now]);
   const query = useInfiniteQuery(buildTraceListQuery(trpc, { projectId, filters: listFilters }));
   const filterKey = serializeTraceFilters(filters);
+  const sort = readTraceSort(filters);
+  const tracesPath = buildProjectPath(projectId, "traces");
   const columns = useMemo(() => buildTraceColumns(projectId), [projectId]);
   const traces = useMemo(
     () => query.data?.pages.flatMap((page) => page.traces) ?? [],
@@ -69,11 +75,11 @@ export function TraceExplorer({
           onRetry={() => void query.refetch()}
         />
       ) : traces.length === 0 ? (
-        filterKey ? (
+        hasTraceFilters(filters) ? (
           <EmptyState
             title="No run matches these filters"
             actions={
-              <Link className="button" href={buildProjectPath(projectId, "traces")}>
+              <Link className="button" href={tracesPath}>
                 Clear filters
               </Link>
             }
@@ -100,9 +106,15 @@ export function TraceExplorer({
         )
       ) : (
         <>
-          <DataTable
+          <TraceTable
             data={traces}
             columns={columns}
+            sortableColumns={SORTABLE_TRACE_COLUMNS}
+            sort={sort}
+            onSort={(next: TraceSort) => {
+              const query = serializeTraceFilters(toggleTraceSort(filters, next));
+              router.push(query ? `${tracesPath}?${query}` : tracesPath);
+            }}
             getRowId={(trace: TraceRow) => trace.id}
             rowTestId="trace-row"
             onRowClick={(row) => router.push(buildTracePath(projectId, row.original.id))}

@@ -4,8 +4,10 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import {
+  FINDING_KINDS,
   TIME_RANGE_LABELS,
   TIME_RANGES,
+  TRACE_NUMBER_PARAMS,
   TRACE_STATUSES,
   TRACE_TEXT_PARAMS,
   hasTraceFilters,
@@ -21,6 +23,15 @@ const TEXT_FIELDS = [
   { field: "user", label: "User" },
   { field: "tag", label: "Tag" },
   { field: "environment", label: "Environment" },
+  { field: "model", label: "Model" },
+  { field: "agent", label: "Agent" },
+] as const;
+
+const NUMBER_FIELDS = [
+  { field: "minCost", label: "Min cost ($)", step: "any" },
+  { field: "maxCost", label: "Max cost ($)", step: "any" },
+  { field: "minLatency", label: "Min latency (ms)", step: "1" },
+  { field: "maxLatency", label: "Max latency (ms)", step: "1" },
 ] as const;
 
 /** Custom bounds are edited in UTC, so the page renders the same on the server and in the browser. */
@@ -35,8 +46,8 @@ function fromUtcInput(value: string): string | undefined {
 }
 
 /**
- * The trace list's filters. Text fields apply on Enter or "Apply"; the status and time-range
- * menus apply as soon as they change. Every filter lives in the URL.
+ * The trace list's filters. The search box and the text and number fields apply on Enter or
+ * "Apply"; the menus apply as soon as they change. Every filter, and the order, lives in the URL.
  */
 export function TraceFilterBar({ filters }: { filters: TraceFilters }) {
   const router = useRouter();
@@ -73,6 +84,18 @@ export function TraceFilterBar({ filters }: { filters: TraceFilters }) {
       aria-label="Filter runs"
       onSubmit={onSubmit}
     >
+      <label className={`${styles.field} ${styles.search}`}>
+        <span>Search</span>
+        <input
+          className="input"
+          name={TRACE_TEXT_PARAMS.search}
+          type="search"
+          defaultValue={filters.search ?? ""}
+          placeholder='Inputs, outputs, names — "exact phrase" -exclude'
+          autoComplete="off"
+          maxLength={256}
+        />
+      </label>
       {TEXT_FIELDS.map(({ field, label }) => (
         <label key={field} className={styles.field}>
           <span>{label}</span>
@@ -103,6 +126,36 @@ export function TraceFilterBar({ filters }: { filters: TraceFilters }) {
         </select>
       </label>
       <label className={styles.field}>
+        <span>Finding</span>
+        <select
+          className="input"
+          name="finding"
+          defaultValue={filters.findingKind ?? ""}
+          onChange={applyNow}
+        >
+          <option value="">Any</option>
+          {FINDING_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {kind.replaceAll("_", " ")}
+            </option>
+          ))}
+        </select>
+      </label>
+      {NUMBER_FIELDS.map(({ field, label, step }) => (
+        <label key={field} className={styles.field}>
+          <span>{label}</span>
+          <input
+            className={`input ${styles.number}`}
+            name={TRACE_NUMBER_PARAMS[field]}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step={step}
+            defaultValue={filters[field] ?? ""}
+          />
+        </label>
+      ))}
+      <label className={styles.field}>
         <span>Started</span>
         <select
           className="input"
@@ -122,6 +175,9 @@ export function TraceFilterBar({ filters }: { filters: TraceFilters }) {
         </select>
       </label>
       {range === "custom" ? <CustomRange filters={filters} /> : null}
+      {/* The order is not a filter, but applying filters keeps it. */}
+      {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
+      {filters.order ? <input type="hidden" name="order" value={filters.order} /> : null}
       <div className={styles.actions}>
         <button type="submit" className="button button-primary">
           Apply

@@ -4,6 +4,7 @@ import {
   hasTraceFilters,
   parseTraceFilters,
   serializeTraceFilters,
+  toggleTraceSort,
 } from "./trace-filters";
 
 describe("parseTraceFilters", () => {
@@ -101,5 +102,79 @@ describe("buildTraceListFilters", () => {
         now,
       ),
     ).toEqual({ sessionId: "s", userId: "u", environment: "prod", name: "n", tag: "t" });
+  });
+});
+
+describe("search, finding, range and sort parameters", () => {
+  it("reads and writes them", () => {
+    const query =
+      "q=refund+%22late+parcel%22&model=gpt-4o&agent=billing&finding=cycle&minCost=0.5&maxCost=2&minLatency=1000&maxLatency=90000&sort=cost&order=asc";
+    const filters = parseTraceFilters(new URLSearchParams(query));
+    expect(filters).toEqual({
+      search: 'refund "late parcel"',
+      model: "gpt-4o",
+      agent: "billing",
+      findingKind: "cycle",
+      minCost: 0.5,
+      maxCost: 2,
+      minLatency: 1000,
+      maxLatency: 90000,
+      sort: "cost",
+      order: "asc",
+    });
+    expect(parseTraceFilters(new URLSearchParams(serializeTraceFilters(filters)))).toEqual(filters);
+  });
+
+  it("drops unknown kinds and sorts, negative or malformed numbers, and the default order", () => {
+    expect(
+      parseTraceFilters(
+        new URLSearchParams(
+          "finding=meltdown&sort=name&minCost=-1&maxCost=1e9x&minLatency=abc&order=desc",
+        ),
+      ),
+    ).toEqual({});
+    expect(parseTraceFilters(new URLSearchParams("sort=startTime&order=asc"))).toEqual({
+      order: "asc",
+    });
+  });
+
+  it("does not count the order as a filter", () => {
+    expect(hasTraceFilters({ sort: "cost", order: "asc" })).toBe(false);
+    expect(hasTraceFilters({ search: "x" })).toBe(true);
+  });
+
+  it("flips the current column and starts another one descending", () => {
+    expect(toggleTraceSort({}, "cost")).toEqual({ sort: "cost" });
+    expect(toggleTraceSort({ sort: "cost" }, "cost")).toEqual({ sort: "cost", order: "asc" });
+    expect(toggleTraceSort({ sort: "cost", order: "asc" }, "cost")).toEqual({ sort: "cost" });
+    expect(toggleTraceSort({ sort: "cost", order: "asc", tag: "x" }, "startTime")).toEqual({
+      tag: "x",
+    });
+    expect(toggleTraceSort({}, "startTime")).toEqual({ order: "asc" });
+  });
+
+  it("names the api's fields", () => {
+    expect(
+      buildTraceListFilters(
+        {
+          search: "s",
+          findingKind: "cycle",
+          minCost: 1,
+          maxLatency: 5,
+          model: "m",
+          agent: "a",
+          sort: "tokens",
+        },
+        new Date(),
+      ),
+    ).toEqual({
+      sort: "tokens",
+      search: "s",
+      findingKind: "cycle",
+      minCost: 1,
+      maxLatencyMs: 5,
+      model: "m",
+      agent: "a",
+    });
   });
 });

@@ -1,3 +1,5 @@
+import { FindingKind } from "@loupe/schema";
+
 /** The trace list's filters as they travel in the URL, so a filtered list is a shareable link. */
 export const TRACE_STATUSES = ["running", "ok", "error"] as const;
 export type TraceStatusFilter = (typeof TRACE_STATUSES)[number];
@@ -20,7 +22,28 @@ const RANGE_MS: Record<Exclude<TimeRange, "custom">, number> = {
   "30d": 30 * 24 * 60 * 60 * 1000,
 };
 
+/** The orders the list can be sorted in; `startTime` descending is the default and stays out of the URL. */
+export const TRACE_SORTS = [
+  "startTime",
+  "duration",
+  "cost",
+  "tokens",
+  "steps",
+  "findings",
+] as const;
+export type TraceSort = (typeof TRACE_SORTS)[number];
+export const SORT_ORDERS = ["asc", "desc"] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+export const DEFAULT_SORT: { sort: TraceSort; order: SortOrder } = {
+  sort: "startTime",
+  order: "desc",
+};
+
+export const FINDING_KINDS = FindingKind.options;
+
 export type TraceFilters = {
+  /** Free text over inputs, outputs, conversations and names, in web-search syntax. */
+  search?: string;
   name?: string;
   status?: TraceStatusFilter;
   session?: string;
@@ -31,15 +54,29 @@ export type TraceFilters = {
   /** Only with the custom range: ISO timestamps. */
   from?: string;
   to?: string;
+  findingKind?: FindingKind;
+  /** USD. */
+  minCost?: number;
+  maxCost?: number;
+  /** Milliseconds. */
+  minLatency?: number;
+  maxLatency?: number;
+  model?: string;
+  agent?: string;
+  sort?: TraceSort;
+  order?: SortOrder;
 };
 
 /** The URL parameter that carries each filter; `session` matches the links from the sessions page. */
 export const TRACE_TEXT_PARAMS = {
+  search: "q",
   name: "name",
   session: "session",
   user: "user",
   tag: "tag",
   environment: "env",
+  model: "model",
+  agent: "agent",
 } as const satisfies Partial<Record<keyof TraceFilters, string>>;
 
 const MAX_TEXT_LENGTH = 256;
@@ -58,6 +95,21 @@ function readIsoDate(value: string | undefined): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
+/** The URL parameter of each numeric range bound. */
+export const TRACE_NUMBER_PARAMS = {
+  minCost: "minCost",
+  maxCost: "maxCost",
+  minLatency: "minLatency",
+  maxLatency: "maxLatency",
+} as const satisfies Partial<Record<keyof TraceFilters, string>>;
+type NumberField = keyof typeof TRACE_NUMBER_PARAMS;
+
+function readNumber(value: string | undefined): number | undefined {
+  if (!value || !/^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)) return undefined;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : undefined;
+}
+
 function isOneOf<T extends string>(values: readonly T[], value: string | undefined): value is T {
   return value !== undefined && (values as readonly string[]).includes(value);
 }
@@ -74,6 +126,16 @@ export function parseTraceFilters(params: SearchParamsLike): TraceFilters {
   }
   const status = readParam(params, "status");
   if (isOneOf(TRACE_STATUSES, status)) filters.status = status;
+  for (const [field, key] of Object.entries(TRACE_NUMBER_PARAMS) as [NumberField, string][]) {
+    const value = readNumber(readParam(params, key));
+    if (value !== undefined) filters[field] = value;
+  }
+  const findingKind = readParam(params, "finding");
+  if (isOneOf(FINDING_KINDS, findingKind)) filters.findingKind = findingKind;
+  const sort = readParam(params, "sort");
+  if (isOneOf(TRACE_SORTS, sort) && sort !== DEFAULT_SORT.sort) filters.sort = sort;
+  const order = readParam(params, "order");
+  if (isOneOf(SORT_ORDERS, order) && order !== DEFAULT_SORT.order) filters.order = order;
   const range = readParam(params, "range");
   if (isOneOf(TIME_RANGES, range)) {
     filters.range = range;
@@ -98,6 +160,11 @@ export function serializeTraceFilters(filters: TraceFilters): string {
     if (value) params.set(key, value);
   }
   if (filters.status) params.set("status", filters.status);
+  if (filters.findingKind) params.set("finding", filters.findingKind);
+  for (const [field, key] of Object.entries(TRACE_NUMBER_PARAMS) as [NumberField, string][]) {
+    const value = filters[field];
+    if (value !== undefined) params.set(key, String(value));
+  }
   if (filters.range) {
     params.set("range", filters.range);
     if (filters.range === "custom") {
@@ -105,11 +172,36 @@ export function serializeTraceFilters(filters: TraceFilters): string {
       if (filters.to) params.set("to", filters.to);
     }
   }
+  if (filters.sort && filters.sort !== DEFAULT_SORT.sort) params.set("sort", filters.sort);
+  if (filters.order && filters.order !== DEFAULT_SORT.order) params.set("order", filters.order);
   return params.toString();
 }
 
+/** Whether anything narrows the list; the order alone does not. */
 export function hasTraceFilters(filters: TraceFilters): boolean {
-  return serializeTraceFilters(filters).length > 0;
+  const { sort: _sort, order: _order, ...narrowing } = filters;
+  return serializeTraceFilters(narrowing).length > 0;
+}
+
+/** The order the list is shown in, defaults filled in. */
+export function readTraceSort(filters: TraceFilters): { sort: TraceSort; order: SortOrder } {
+  return { sort: filters.sort ?? DEFAULT_SORT.sort, order: filters.order ?? DEFAULT_SORT.order };
+}
+
+/**
+ * The filters with the list sorted by `sort`: the current column flips its order, another one
+ * starts descending (largest, longest, newest first), as people usually look for the extremes.
+ */
+export function toggleTraceSort(filters: TraceFilters, sort: TraceSort): TraceFilters {
+  const current = readTraceSort(filters);
+  const order: SortOrder =
+    current.sort === sort ? (current.order === "desc" ? "asc" : "desc") : "desc";
+  const { sort: _sort, order: _order, ...rest } = filters;
+  return {
+    ...rest,
+    ...(sort !== DEFAULT_SORT.sort ? { sort } : {}),
+    ...(order !== DEFAULT_SORT.order ? { order } : {}),
+  };
 }
 
 /** The `trace.list` filter input for a set of URL filters, with relative ranges measured from `now`. */
@@ -125,6 +217,16 @@ export function buildTraceListFilters(filters: TraceFilters, now: Date) {
         : undefined;
   const startedBefore = range === "custom" && filters.to ? new Date(filters.to) : undefined;
   return {
+    ...(filters.sort ? { sort: filters.sort } : {}),
+    ...(filters.order ? { order: filters.order } : {}),
+    ...(filters.search ? { search: filters.search } : {}),
+    ...(filters.findingKind ? { findingKind: filters.findingKind } : {}),
+    ...(filters.minCost !== undefined ? { minCost: filters.minCost } : {}),
+    ...(filters.maxCost !== undefined ? { maxCost: filters.maxCost } : {}),
+    ...(filters.minLatency !== undefined ? { minLatencyMs: filters.minLatency } : {}),
+    ...(filters.maxLatency !== undefined ? { maxLatencyMs: filters.maxLatency } : {}),
+    ...(filters.model ? { model: filters.model } : {}),
+    ...(filters.agent ? { agent: filters.agent } : {}),
     ...(filters.name ? { name: filters.name } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.session ? { sessionId: filters.session } : {}),
