@@ -3,7 +3,8 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { StatusBadge } from "@/components/status-badge";
 import { Timestamp } from "@/components/timestamp";
-import { buildSessionTracesPath, buildTracePath } from "@/features/shell/lib/project-sections";
+import { buildTracePath } from "@/features/shell/lib/project-sections";
+import { buildSessionPath } from "@/features/sessions/lib/session-paths";
 import { formatCost, formatElapsed, formatInteger, formatTokens } from "@/lib/format";
 import type { TraceSort } from "../lib/trace-filters";
 import styles from "./trace-table.module.css";
@@ -120,7 +121,7 @@ export function buildTraceColumns(projectId: string) {
         return sessionId ? (
           <Link
             className={styles.sessionLink}
-            href={buildSessionTracesPath(projectId, sessionId)}
+            href={buildSessionPath(projectId, sessionId)}
             title={sessionId}
           >
             {sessionId}
