@@ -33,9 +33,14 @@ test("a loop in two runs opens one alert, reaches a signed webhook that fails th
     expect(signingSecret).toMatch(/^whsec_/);
 
     await sendRun(request, key.secret, "oncall-loop-1");
-    // The receiver refuses the first delivery; the retry with backoff gets through.
-    await receiver.waitFor(2, 30_000);
-    const delivered = receiver.received[1]!;
+    // Other rules (the error-rate rule, say) may notify too, so notices are picked by content.
+    const typeOf = (received: (typeof receiver.received)[number]) => (received.body as { type?: string } | null)?.type;
+    const loopNotices = () => receiver.received.filter((received) => typeOf(received) === "loupe.alert.fired" && received.rawBody.includes("repeated_call"));
+    await expect.poll(() => loopNotices().length, { timeout: 30_000 }).toBeGreaterThan(0);
+    // The receiver refused the first delivery; the same delivery came again and got through.
+    const refusedId = receiver.received[0]!.headers["x-loupe-delivery"];
+    await expect.poll(() => receiver.received.filter((received) => received.headers["x-loupe-delivery"] === refusedId).length, { timeout: 30_000 }).toBe(2);
+    const delivered = loopNotices().at(-1)!;
     expect(
       verifyWebhookSignature({
         secret: signingSecret,
@@ -44,7 +49,6 @@ test("a loop in two runs opens one alert, reaches a signed webhook that fails th
         now: Math.floor(Date.now() / 1000),
       }),
     ).toBe(true);
-    expect(delivered.body).toMatchObject({ type: "loupe.alert.fired" });
     expect(delivered.rawBody).toContain("oncall-loop-1");
 
     await sendRun(request, key.secret, "oncall-loop-2");
@@ -63,12 +67,11 @@ test("a loop in two runs opens one alert, reaches a signed webhook that fails th
     await detail.getByRole("button", { name: "Resolve" }).click();
     await expect(detail.getByTestId("alert-status")).toHaveText("resolved");
     await expect
-      .poll(() => receiver.received.map((received) => (received.body as { type?: string } | null)?.type), { timeout: 15_000 })
+      .poll(() => receiver.received.filter((received) => received.rawBody.includes("repeated_call")).map(typeOf), { timeout: 15_000 })
       .toContain("loupe.alert.resolved");
 
-    // A second run of the loop did not page anyone again.
-    const fired = receiver.received.filter((received) => (received.body as { type?: string } | null)?.type === "loupe.alert.fired");
-    expect(fired.filter((received) => received.rawBody.includes("repeated_call"))).toHaveLength(2);
+    // A second run of the loop did not page anyone again: one delivery, however often it was tried.
+    expect(new Set(loopNotices().map((received) => received.headers["x-loupe-delivery"])).size).toBe(1);
 
     await page.goto(`/project/${projectId}/alerts?tab=delivery`);
     await expect(page.getByTestId("delivery-row").first()).toBeVisible();

@@ -117,7 +117,7 @@ test("the finding filter shows only the run with that kind of finding, with its 
   await page.goto(`/project/${projectId}/traces`);
   await expect(page.getByTestId("trace-row")).toHaveCount(3);
 
-  await page.getByLabel("Finding", { exact: true }).selectOption("repeated_call");
+  await page.getByRole("combobox", { name: "Finding", exact: true }).selectOption("repeated_call");
   await expect(page).toHaveURL(/[?&]finding=repeated_call/);
   await expect(page.getByTestId("trace-row")).toHaveCount(1);
   await expect(page.getByTestId("trace-row")).toContainText("research-agent");
@@ -125,6 +125,6 @@ test("the finding filter shows only the run with that kind of finding, with its 
     "repeated call",
   );
 
-  await page.getByLabel("Finding", { exact: true }).selectOption("cycle");
+  await page.getByRole("combobox", { name: "Finding", exact: true }).selectOption("cycle");
   await expect(page.getByText("No run matches these filters")).toBeVisible();
 });
