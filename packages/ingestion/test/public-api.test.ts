@@ -212,6 +212,8 @@ describe("GET /api/public/traces", () => {
     const tagged = (await (await handleListTraces(deps, get("/api/public/traces?tag=listed&startedAfter=2026-11-02T00:00:00Z"))).json()) as { data: { id: string }[] };
     expect(tagged.data.map((trace) => trace.id)).toEqual(["list-3", "list-2"]);
 
+    const forgedKey = Buffer.from(JSON.stringify({ startTime: "2026-11-02T00:00:00Z", id: "x", sortKey: "'; DROP TABLE trace; --" })).toString("base64url");
+    expect((await handleListTraces(deps, get(`/api/public/traces?cursor=${forgedKey}`))).status).toBe(400);
     const badCursor = await handleListTraces(deps, get("/api/public/traces?cursor=nonsense"));
     expect(badCursor.status).toBe(400);
     expect((await errorOf(badCursor)).field).toBe("cursor");

@@ -67,7 +67,12 @@ function parseBatch(body: Uint8Array): unknown[] {
   return batch;
 }
 
-const Cursor = z.object({ startTime: z.coerce.date(), id: z.string() });
+// `sortKey` is the exact start time as text: a Date alone would lose the microseconds runs differ by.
+const Cursor = z.object({
+  startTime: z.coerce.date(),
+  id: z.string(),
+  sortKey: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/).nullish(),
+});
 const StepsCursor = z.object({ startTime: z.coerce.date(), seq: z.string().regex(/^\d+$/) });
 
 function encodeCursor(value: unknown): string {
