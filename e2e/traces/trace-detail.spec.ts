@@ -25,6 +25,14 @@ test("opening a run and a step shows the exact prompt, and the step has its own 
 
   await page.reload();
   await expect(page.getByTestId("step-inspector")).toContainText(systemPrompt.slice(0, 60));
+
+  // A retrieval shows its documents in rank order with score and source.
+  const retrieval = run.steps.find((step) => step.kind === "retrieval")!;
+  const [firstDocument] = (retrieval.output as { documents: { content: string; score: number; source: string }[] }).documents;
+  await page.goto(`/project/${projectId}/traces/detail-support?step=${encodeURIComponent(retrieval.id)}`);
+  const documents = page.getByTestId("retrieved-documents");
+  await expect(documents.getByRole("listitem").first()).toContainText(`score ${firstDocument!.score.toFixed(3)}`);
+  await expect(documents.getByRole("listitem").first()).toContainText(firstDocument!.source);
 });
 
 test("hostile content in tool output and prompts is shown as text and runs nothing", async ({ page }) => {

@@ -6,6 +6,8 @@ import { Timestamp } from "@/components/timestamp";
 import { formatCost, formatElapsed, formatInteger, formatOffset } from "@/lib/format";
 import { ReplayPanel } from "@/features/replay/components/replay-panel";
 import { readLlmInput, readReply } from "../lib/read-conversation";
+import { readRetrievedDocuments } from "../lib/read-documents";
+import { RetrievedDocuments } from "./retrieved-documents";
 import { Conversation } from "./conversation";
 import styles from "./step-inspector.module.css";
 import type { StepRow } from "./step-list";
@@ -29,6 +31,7 @@ export function StepInspector({
 }) {
   const llmInput = step.kind === "llm" ? readLlmInput(step.input) : null;
   const reply = step.kind === "llm" ? readReply(step.output) : null;
+  const documents = step.kind === "llm" ? null : readRetrievedDocuments(step.output);
   const hasAttributes = Object.keys(asRecord(step.attributes)).length > 0;
 
   return (
@@ -96,7 +99,12 @@ export function StepInspector({
           <InspectorSection title="Input">
             <JsonView value={step.input} label="Step input" />
           </InspectorSection>
-          <InspectorSection title="Output">
+          {documents ? (
+            <InspectorSection title={`Retrieved documents (${documents.length})`}>
+              <RetrievedDocuments documents={documents} />
+            </InspectorSection>
+          ) : null}
+          <InspectorSection title={documents ? "Raw output" : "Output"}>
             <JsonView value={step.output} label="Step output" />
           </InspectorSection>
         </>
