@@ -2,8 +2,15 @@ import { FindingKind, type RecordedRun } from "@loupe/schema";
 import { detectFindings } from "../detect-findings.ts";
 import { allDetectors } from "../detectors/index.ts";
 import { buildProjectHistory } from "../history/build-project-history.ts";
+import type { AnalysisSettings } from "../settings.ts";
 
-export type LabelledRun = { slug: string; expectedFindings: readonly FindingKind[]; run: RecordedRun };
+export type LabelledRun = {
+  slug: string;
+  expectedFindings: readonly FindingKind[];
+  /** The settings of the project the run belongs to, where its labels depend on them (budgets). */
+  analysisSettings?: Partial<AnalysisSettings>;
+  run: RecordedRun;
+};
 
 export type QualityRow = {
   kind: FindingKind;
@@ -37,7 +44,12 @@ export function measureQuality(corpus: readonly LabelledRun[]): QualityRow[] {
       healthy.filter((other) => other !== labelled).map((other) => other.run),
       { traceName: labelled.run.trace.name },
     );
-    const findings = detectFindings({ steps: labelled.run.steps, trace: labelled.run.trace, history });
+    const findings = detectFindings({
+      steps: labelled.run.steps,
+      trace: labelled.run.trace,
+      history,
+      ...(labelled.analysisSettings ? { settings: labelled.analysisSettings } : {}),
+    });
     return new Set(findings.map((finding) => finding.kind));
   });
 
