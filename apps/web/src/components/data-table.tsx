@@ -7,17 +7,30 @@ import {
   type ColumnDef,
   type Row,
 } from "@tanstack/react-table";
+import styles from "./data-table.module.css";
+
+/**
+ * Headers that sort. Sorting happens where the data comes from (lists are paged on the server), so
+ * a click only asks for it; the sorted column's header carries `aria-sort` for screen readers.
+ */
+export type TableSorting<TSort extends string> = {
+  /** The sort each sortable column's id stands for. */
+  sortableColumns: Partial<Record<string, TSort>>;
+  current: { sort: TSort; order: "asc" | "desc" };
+  onSort: (sort: TSort) => void;
+};
 
 /**
  * A dense table over @tanstack/react-table. `onRowClick` makes the whole row a mouse target; each
  * row still needs a real link in one of its cells for keyboard users.
  */
-export function DataTable<TRow>({
+export function DataTable<TRow, TSort extends string = string>({
   data,
   columns,
   getRowId,
   rowTestId,
   onRowClick,
+  sorting,
   label,
 }: {
   data: TRow[];
@@ -26,6 +39,7 @@ export function DataTable<TRow>({
   getRowId: (row: TRow) => string;
   rowTestId?: string;
   onRowClick?: (row: Row<TRow>) => void;
+  sorting?: TableSorting<TSort>;
   label: string;
 }) {
   const table = useReactTable({ data, columns, getRowId, getCoreRowModel: getCoreRowModel() });
@@ -35,17 +49,38 @@ export function DataTable<TRow>({
         <thead>
           {table.getHeaderGroups().map((headerGroup) => (
             <tr key={headerGroup.id}>
-              {headerGroup.headers.map((header) => (
-                <th
-                  key={header.id}
-                  scope="col"
-                  className={header.column.columnDef.meta?.numeric ? "numeric" : undefined}
-                >
-                  {header.isPlaceholder
-                    ? null
-                    : flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
+              {headerGroup.headers.map((header) => {
+                const columnSort = sorting?.sortableColumns[header.column.id];
+                const isSorted = columnSort !== undefined && columnSort === sorting?.current.sort;
+                const order = sorting?.current.order;
+                const content = header.isPlaceholder
+                  ? null
+                  : flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={header.column.columnDef.meta?.numeric ? "numeric" : undefined}
+                    aria-sort={isSorted ? (order === "asc" ? "ascending" : "descending") : undefined}
+                  >
+                    {columnSort && sorting ? (
+                      <button
+                        type="button"
+                        className={styles.sortButton}
+                        onClick={() => sorting.onSort(columnSort)}
+                        title={`Sort by ${String(header.column.columnDef.header)}`}
+                      >
+                        {content}
+                        <span aria-hidden="true" className={isSorted ? styles.sortArrow : styles.sortArrowIdle}>
+                          {isSorted && order === "asc" ? "▲" : "▼"}
+                        </span>
+                      </button>
+                    ) : (
+                      content
+                    )}
+                  </th>
+                );
+              })}
             </tr>
           ))}
         </thead>

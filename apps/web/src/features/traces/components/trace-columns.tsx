@@ -7,7 +7,7 @@ import { buildTracePath } from "@/features/shell/lib/project-sections";
 import { buildSessionPath } from "@/features/sessions/lib/session-paths";
 import { formatCost, formatElapsed, formatInteger, formatTokens } from "@/lib/format";
 import type { TraceSort } from "../lib/trace-filters";
-import styles from "./trace-table.module.css";
+import styles from "./trace-columns.module.css";
 
 export type TraceRow = RouterOutputs["trace"]["list"]["traces"][number];
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { DataTable } from "@/components/data-table";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -22,7 +23,6 @@ import {
 import { buildTraceListQuery } from "../lib/trace-list-query";
 import { buildTraceColumns, SORTABLE_TRACE_COLUMNS, type TraceRow } from "./trace-columns";
 import { TraceFilterBar } from "./trace-filter-bar";
-import { TraceTable } from "./trace-table";
 
 const SKELETON_COLUMNS = [
   "Start time",
@@ -106,14 +106,16 @@ export function TraceExplorer({
         )
       ) : (
         <>
-          <TraceTable
+          <DataTable
             data={traces}
             columns={columns}
-            sortableColumns={SORTABLE_TRACE_COLUMNS}
-            sort={sort}
-            onSort={(next: TraceSort) => {
-              const query = serializeTraceFilters(toggleTraceSort(filters, next));
-              router.push(query ? `${tracesPath}?${query}` : tracesPath);
+            sorting={{
+              sortableColumns: SORTABLE_TRACE_COLUMNS,
+              current: sort,
+              onSort: (next: TraceSort) => {
+                const query = serializeTraceFilters(toggleTraceSort(filters, next));
+                router.push(query ? `${tracesPath}?${query}` : tracesPath);
+              },
             }}
             getRowId={(trace: TraceRow) => trace.id}
             rowTestId="trace-row"
