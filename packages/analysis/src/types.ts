@@ -27,6 +27,8 @@ export type ProjectHistory = {
   runs?: { costUsd?: Baseline; tokens?: Baseline; durationMs?: Baseline; llmCalls?: Baseline };
   /** Recent LLM step costs across the project: dollars compare across models, tokens do not. */
   llmStepCostUsd?: Baseline;
+  /** Tokens (input and output) of the same recent LLM calls: how much work a call usually is. */
+  llmStepTokens?: Baseline;
   /** Recent steps keyed by `stepBaselineKey(step)` (kind and name, so per model or tool). */
   steps?: Record<string, { outputTokens?: Baseline; durationMs?: Baseline }>;
   /** Output shapes each tool returned in earlier runs of the project. */

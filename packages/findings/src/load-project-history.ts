@@ -40,7 +40,7 @@ export async function loadProjectHistory(
   return {
     runs: await loadRunBaselines(db, run),
     steps: await loadStepBaselines(db, run, stepKeys),
-    llmStepCostUsd: await loadLlmStepCosts(db, run),
+    ...(await loadLlmStepCosts(db, run)),
     toolOutputShapes: await loadToolOutputShapes(db, run, tools),
     spentTodayUsd: await loadSpentToday(db, run),
     sideEffectCallsInWindow: await loadSideEffectCalls(db, run, sideEffectTools, lastActivityOf(trace, steps)),
@@ -109,15 +109,21 @@ async function loadStepBaselines(db: Database, scope: RunScope, stepKeys: string
   return baselines;
 }
 
-async function loadLlmStepCosts(db: Database, scope: RunScope): Promise<number[]> {
-  const rows = await db.$queryRaw<{ cost_usd: number }[]>(Prisma.sql`
+/** Recent LLM calls' costs, and their tokens: how much a call usually costs and how much work it is. */
+async function loadLlmStepCosts(db: Database, scope: RunScope): Promise<{ llmStepCostUsd: number[]; llmStepTokens: number[] }> {
+  const rows = await db.$queryRaw<{ cost_usd: number; tokens: number | null }[]>(Prisma.sql`
     WITH recent AS (${recentRunsSql(scope)})
-    SELECT coalesce(s.provided_cost, s.calculated_cost)::float8 AS cost_usd
+    SELECT coalesce(s.provided_cost, s.calculated_cost)::float8 AS cost_usd,
+      (CASE WHEN s.input_tokens IS NULL AND s.output_tokens IS NULL THEN NULL
+            ELSE coalesce(s.input_tokens, 0) + coalesce(s.output_tokens, 0) END)::float8 AS tokens
     FROM "step" s JOIN recent r ON s.project_id = ${scope.projectId}::uuid AND s.trace_id = r.id
     WHERE s.kind = 'llm' AND coalesce(s.provided_cost, s.calculated_cost) IS NOT NULL
     ORDER BY s.start_time DESC
     LIMIT ${LLM_COST_SAMPLES}`);
-  return rows.map((row) => row.cost_usd);
+  return {
+    llmStepCostUsd: rows.map((row) => row.cost_usd),
+    llmStepTokens: rows.flatMap((row) => (row.tokens === null ? [] : [row.tokens])),
+  };
 }
 
 /** The shapes of each tool's latest successful outputs in earlier runs, read from their payloads. */

@@ -23,6 +23,14 @@ type SpikeDefinition = {
    * times as long. Values at or below one change nothing.
    */
   stepWorkload?: (history: ProjectHistory, step: RecordedStep) => number;
+  /**
+   * Whether an outlier is explained by something legitimate rather than a problem, so it is not
+   * reported: for cost, the usual amount of work done with a pricier model.
+   */
+  explained?: {
+    run: (steps: readonly RecordedStep[], history: ProjectHistory, settings: AnalysisSettings) => boolean;
+    step: (step: RecordedStep, history: ProjectHistory, settings: AnalysisSettings) => boolean;
+  };
 };
 
 /**
@@ -49,7 +57,7 @@ export function createSpikeDetector(definition: SpikeDefinition): Detector {
       const findings: Finding[] = [];
       const runValue = definition.measureRun(steps, context);
       const runOutlier = judge(runValue, () => definition.runBaseline(history));
-      if (runOutlier) {
+      if (runOutlier && !definition.explained?.run(steps, history, settings)) {
         findings.push(
           buildFinding(detector, {
             severity: severityOf(runOutlier),
@@ -67,7 +75,7 @@ export function createSpikeDetector(definition: SpikeDefinition): Detector {
         const workload = measured === null ? 1 : Math.max(1, definition.stepWorkload?.(history, step) ?? 1);
         const value = measured === null ? null : measured / workload;
         const outlier = judge(value, () => definition.stepBaseline(history, step));
-        if (!outlier) continue;
+        if (!outlier || definition.explained?.step(step, history, settings)) continue;
         const key = stepBaselineKey(step);
         const group = spikes.get(key) ?? [];
         group.push({ step, outlier, workload });

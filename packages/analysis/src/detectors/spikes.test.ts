@@ -17,6 +17,22 @@ describe("spike detectors", () => {
     expect(findings.map((finding) => finding.groupKey)).toEqual(["cost-spike:run"]);
   });
 
+  it("leaves a pricier model doing the usual amount of work alone, but not one doing far more", () => {
+    // The project's calls usually take about 1,000 tokens; after a model upgrade the same work costs
+    // fifty times more per call, which is the team's choice rather than a fault.
+    const tokens = [1_020, 980, 1_050, 1_000, 990, 1_010];
+    const upgraded = buildSteps([llmStep(1_000, { model: "claude-opus-4-1", providedCost: 0.6 })]);
+    expect(findKinds(upgraded, { history: { llmStepCostUsd: costs, llmStepTokens: tokens } })).toEqual([]);
+    const runLevel = { runs: { costUsd: costs, tokens } };
+    expect(findKinds(upgraded, { history: runLevel })).toEqual([]);
+
+    const pasted = buildSteps([llmStep(40_000, { model: "claude-opus-4-1", providedCost: 0.6 })]);
+    expect(kindsOf(findKinds(pasted, { history: { llmStepCostUsd: costs, llmStepTokens: tokens } }))).toEqual(["cost_spike"]);
+    expect(kindsOf(findKinds(pasted, { history: runLevel }))).toContain("cost_spike");
+    // Without a token baseline there is nothing to excuse the cost with.
+    expect(kindsOf(findKinds(upgraded, { history: { llmStepCostUsd: costs } }))).toEqual(["cost_spike"]);
+  });
+
   const modelHistory = { steps: { "llm:gpt-4o": { outputTokens: [200, 250, 180, 300, 220], durationMs: [1_500, 2_000, 1_800, 2_500, 2_100] } } };
   const usage = (output: number) => ({ input: 1_000, output, cached: 0, reasoning: 0, estimated: false });
 

@@ -1,12 +1,18 @@
 import type { RecordedStep } from "@loupe/schema";
 import { median } from "../normalize/robust-stats.ts";
 import { costOf, durationOf, stepBaselineKey } from "../normalize/steps.ts";
+import type { AnalysisSettings } from "../settings.ts";
 import type { Baseline } from "../types.ts";
 import { createSpikeDetector } from "./create-spike-detector.ts";
 
-/** Run cost against recent runs of the same name; an LLM call's cost against the project's calls. */
+/**
+ * Run cost against recent runs of the same name; an LLM call's cost against the project's calls.
+ * Cost that rose with the usual amount of work is a pricier model, a choice rather than a fault:
+ * a spike needs the tokens to have jumped too.
+ */
 export const costSpikeDetector = createSpikeDetector({
   id: "cost-spike",
+  version: 2,
   kind: "cost_spike",
   metric: "cost",
   minimum: (settings) => settings.spikeMinimums.costUsd,
@@ -15,7 +21,22 @@ export const costSpikeDetector = createSpikeDetector({
   runBaseline: (history) => history.runs?.costUsd,
   measureStep: (step) => (step.kind === "llm" && step.providedCost !== undefined ? step.providedCost : null),
   stepBaseline: (history) => history.llmStepCostUsd,
+  explained: {
+    run: (steps, history, settings) => isUsualWork(runTokens(steps), history.runs?.tokens, settings),
+    step: (step, history, settings) =>
+      isUsualWork(step.usage ? step.usage.input + step.usage.output : null, history.llmStepTokens, settings),
+  },
 });
+
+function runTokens(steps: readonly RecordedStep[]): number {
+  return steps.reduce((sum, step) => sum + (step.usage?.input ?? 0) + (step.usage?.output ?? 0), 0);
+}
+
+/** Within the spike ratio of the usual token count, judged only when there is a baseline to judge by. */
+function isUsualWork(tokens: number | null, baseline: Baseline | undefined, settings: AnalysisSettings): boolean {
+  if (tokens === null || !baseline || baseline.length < settings.baselineMinSamples) return false;
+  return tokens <= settings.spikeMinRatio * medianOf(baseline);
+}
 
 /**
  * Run tokens against recent runs of the same name; an LLM call's output tokens against the same

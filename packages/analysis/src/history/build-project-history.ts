@@ -18,6 +18,7 @@ export function buildProjectHistory(runs: readonly RecordedRun[], options: { tra
   const durationMs: number[] = [];
   const llmCalls: number[] = [];
   const llmStepCostUsd: number[] = [];
+  const llmStepTokens: number[] = [];
   const steps: Record<string, { outputTokens: number[]; durationMs: number[] }> = {};
   const shapes = new Map<string, Map<string, OutputShape>>();
 
@@ -33,7 +34,10 @@ export function buildProjectHistory(runs: readonly RecordedRun[], options: { tra
       const key = stepBaselineKey(step);
       const baseline = (steps[key] ??= { outputTokens: [], durationMs: [] });
       if (step.kind === "llm") {
-        if (step.providedCost !== undefined) llmStepCostUsd.push(step.providedCost);
+        if (step.providedCost !== undefined) {
+          llmStepCostUsd.push(step.providedCost);
+          if (step.usage) llmStepTokens.push(step.usage.input + step.usage.output);
+        }
         if (step.usage) baseline.outputTokens.push(step.usage.output);
       }
       const duration = durationOf(step);
@@ -49,6 +53,7 @@ export function buildProjectHistory(runs: readonly RecordedRun[], options: { tra
   return {
     runs: { costUsd, tokens, durationMs, llmCalls },
     llmStepCostUsd,
+    llmStepTokens,
     steps,
     toolOutputShapes: Object.fromEntries([...shapes].map(([tool, known]) => [tool, [...known.values()]])),
   };

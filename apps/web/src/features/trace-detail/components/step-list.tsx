@@ -95,6 +95,7 @@ export function StepList({
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
       return;
     event.preventDefault();
+    keyboardSelection.current = stepId;
     onSelectStep(stepId);
   }
 

@@ -92,6 +92,7 @@ export function StepTimelineView({
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
       return;
     event.preventDefault();
+    keyboardSelection.current = stepId;
     onSelectStep(stepId);
   }
 
