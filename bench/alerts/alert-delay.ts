@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { startWebhookReceiver, type WebhookReceiver } from "@loupe/alerts/testing";
 import { SecretBox, createDatabaseClient } from "@loupe/db";
-import { buildCorpus } from "@loupe/fixtures";
+import { buildCorpus, withFreshIds } from "@loupe/fixtures";
 import { recordedRunToEvents } from "@loupe/ingestion";
 import type { RecordedRun } from "@loupe/schema";
 import { startLoupe } from "../support/start-loupe.ts";
@@ -23,12 +23,8 @@ const fixture = (slug: string) => corpus.find((candidate) => candidate.slug === 
 
 /** A run under fresh ids; a loop also gets its own agent name, so each one opens a new alert. */
 function copyRun(run: RecordedRun, suffix: string, renameAgent: boolean): RecordedRun {
-  const id = (value: string) => `${value}-${suffix}`;
-  return {
-    trace: { ...run.trace, id: id(run.trace.id), ...(renameAgent ? { name: `${run.trace.name}-${suffix}` } : {}) },
-    steps: run.steps.map((step) => ({ ...step, id: id(step.id), parentId: step.parentId ? id(step.parentId) : null })),
-    scores: [],
-  };
+  const copy = withFreshIds(run, `${run.trace.id}-${suffix}`);
+  return renameAgent ? { ...copy, trace: { ...copy.trace, name: `${run.trace.name}-${suffix}` } } : copy;
 }
 
 async function send(baseUrl: string, secret: string, run: RecordedRun) {

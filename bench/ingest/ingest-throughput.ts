@@ -7,7 +7,7 @@
 import { pipeline } from "node:stream/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Readable } from "node:stream";
-import { buildCorpus } from "@loupe/fixtures";
+import { buildCorpus, withFreshIds } from "@loupe/fixtures";
 import { recordedRunToEvents } from "@loupe/ingestion";
 import type { RecordedStep } from "@loupe/schema";
 import pg from "pg";
@@ -29,20 +29,15 @@ function buildBatches(): Batch[] {
   const batches: Batch[] = [];
   for (let copy = 0; batches.length < BATCHES; copy++) {
     for (const { run } of corpus) {
-      const traceId = `${run.trace.id}-${copy}`;
-      const events = recordedRunToEvents({ ...run, trace: { ...run.trace, id: traceId } }).filter(
-        (event) => event.type !== "score-create",
-      );
-      const renamed = events.map((event) =>
-        event.type === "step-create" ? { ...event, id: `${event.id}-${copy}`, body: { ...event.body, id: `${event.body.id}-${copy}`, parentId: event.body.parentId ? `${event.body.parentId}-${copy}` : null, traceId } } : event,
-      );
-      const stepEvents = renamed.filter((event) => event.type === "step-create");
-      const traceEvent = renamed.find((event) => event.type === "trace-create")!;
+      const copied = withFreshIds(run, `${run.trace.id}-${copy}`);
+      const events = recordedRunToEvents(copied).filter((event) => event.type !== "score-create");
+      const stepEvents = events.filter((event) => event.type === "step-create");
+      const traceEvent = events.find((event) => event.type === "trace-create")!;
       for (let start = 0; start < stepEvents.length && batches.length < BATCHES; start += STEPS_PER_BATCH) {
         const slice = stepEvents.slice(start, start + STEPS_PER_BATCH);
         batches.push({
-          traceId,
-          steps: run.steps.slice(start, start + STEPS_PER_BATCH).map((step) => ({ ...step, id: `${step.id}-${copy}`, parentId: step.parentId ? `${step.parentId}-${copy}` : null })),
+          traceId: copied.trace.id,
+          steps: copied.steps.slice(start, start + STEPS_PER_BATCH),
           body: JSON.stringify({ batch: start === 0 ? [traceEvent, ...slice] : slice }),
         });
       }
@@ -128,14 +123,8 @@ async function measureFindingDelays(loupe: { baseUrl: string; secret: string }, 
   const loop = buildCorpus().find((fixture) => fixture.slug === "repeated-web-search")!.run;
   const delays: number[] = [];
   for (let index = 0; index < FINDING_SAMPLES; index++) {
-    const suffix = `delay-${index}`;
-    const traceId = `${loop.trace.id}-${suffix}`;
-    const run = {
-      ...loop,
-      trace: { ...loop.trace, id: traceId },
-      steps: loop.steps.map((step) => ({ ...step, id: `${step.id}-${suffix}`, parentId: step.parentId ? `${step.parentId}-${suffix}` : null })),
-      scores: [],
-    };
+    const run = withFreshIds(loop, `${loop.trace.id}-delay-${index}`);
+    const traceId = run.trace.id;
     const startedAt = performance.now();
     await post(JSON.stringify({ batch: recordedRunToEvents(run) }));
     for (;;) {

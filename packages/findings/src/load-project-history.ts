@@ -1,4 +1,13 @@
-import { describeOutputShape, stepBaselineKey, type AnalysisSettings, type OutputShape, type ProjectHistory } from "@loupe/analysis";
+import {
+  compileNamePatterns,
+  describeOutputShape,
+  isToolCall,
+  stepBaselineKey,
+  toolNameOf,
+  type AnalysisSettings,
+  type OutputShape,
+  type ProjectHistory,
+} from "@loupe/analysis";
 import { Prisma, type Database } from "@loupe/db";
 import type { RecordedStep } from "@loupe/schema";
 
@@ -35,7 +44,8 @@ export async function loadProjectHistory(
   const run = { projectId, trace };
   const stepKeys = [...new Set(steps.map(stepBaselineKey))];
   const tools = [...new Set(steps.filter(isToolCall).map(toolNameOf))];
-  const sideEffectTools = tools.filter((tool) => matchesAnyPattern(tool, settings.sideEffectPatterns));
+  const isSideEffect = compileNamePatterns(settings.sideEffectPatterns);
+  const sideEffectTools = tools.filter((tool) => isSideEffect.test(tool));
   // One query at a time: analysis shares the pool with ingestion and should hold one connection.
   return {
     runs: await loadRunBaselines(db, run),
@@ -191,24 +201,4 @@ function lastActivityOf(trace: AnalysedRun, steps: readonly RecordedStep[]): Dat
   let last = trace.endTime?.getTime() ?? trace.startTime.getTime();
   for (const step of steps) last = Math.max(last, step.endTime?.getTime() ?? step.startTime.getTime());
   return new Date(last);
-}
-
-// The analysis package keeps these three private; they are repeated here with the same meaning.
-function isToolCall(step: RecordedStep): boolean {
-  return step.kind === "tool" || step.kind === "retrieval";
-}
-
-function toolNameOf(step: RecordedStep): string {
-  return step.tool?.name ?? step.name;
-}
-
-/** Side-effect patterns are globs in which only `*` is special, matched without regard to case. */
-function matchesAnyPattern(name: string, patterns: readonly string[]): boolean {
-  return patterns.some((pattern) => {
-    const source = pattern
-      .split("*")
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-      .join(".*");
-    return new RegExp(`^${source}$`, "i").test(name);
-  });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ensureLocalAdmin, ensureProject } from "@loupe/db";
 import { createTestDatabase, type TestDatabase } from "@loupe/db/testing";
-import { buildCorpus } from "@loupe/fixtures";
+import { buildCorpus, withFreshIds } from "@loupe/fixtures";
 import { storeRecordedRun } from "@loupe/ingestion";
 import type { RecordedRun } from "@loupe/schema";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -30,17 +30,13 @@ async function createProject(settings: object = {}) {
 
 /** A fixture run under new ids, moved to `startTime`, its cost and token counts multiplied by `scale`. */
 function copyRun(run: RecordedRun, { startTime, scale = 1 }: { startTime: Date; scale?: number }): RecordedRun {
-  const traceId = `run-${randomUUID()}`;
+  const copy = withFreshIds(run, `run-${randomUUID()}`);
   const shiftMs = startTime.getTime() - run.trace.startTime.getTime();
   const move = (date: Date) => new Date(date.getTime() + shiftMs);
-  const stepIds = new Map(run.steps.map((step) => [step.id, `${traceId}-${step.id}`]));
   return {
-    ...run,
-    trace: { ...run.trace, id: traceId, startTime: move(run.trace.startTime), ...(run.trace.endTime ? { endTime: move(run.trace.endTime) } : {}) },
-    steps: run.steps.map((step) => ({
+    trace: { ...copy.trace, startTime: move(copy.trace.startTime), ...(copy.trace.endTime ? { endTime: move(copy.trace.endTime) } : {}) },
+    steps: copy.steps.map((step) => ({
       ...step,
-      id: stepIds.get(step.id)!,
-      parentId: step.parentId ? (stepIds.get(step.parentId) ?? null) : null,
       startTime: move(step.startTime),
       ...(step.endTime ? { endTime: move(step.endTime) } : {}),
       ...(step.providedCost !== undefined ? { providedCost: step.providedCost * scale } : {}),

@@ -3,7 +3,7 @@ import { startWebhookReceiver } from "@loupe/alerts/testing";
 import { SecretBox, ensureLocalAdmin, ensureProject } from "@loupe/db";
 import { createTestDatabase, type TestDatabase } from "@loupe/db/testing";
 import { analyseTrace } from "@loupe/findings";
-import { buildCorpus } from "@loupe/fixtures";
+import { buildCorpus, withFreshIds } from "@loupe/fixtures";
 import { storeRecordedRun } from "@loupe/ingestion";
 import type { RecordedRun } from "@loupe/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,16 +14,6 @@ const secrets = new SecretBox("oncall-tests-secret-key");
 const corpus = buildCorpus();
 const fixture = (slug: string) => corpus.find((candidate) => candidate.slug === slug)!.run;
 
-/** The same run again under new ids, as another execution of the same agent would be. */
-function rerun(run: RecordedRun, suffix: string): RecordedRun {
-  const id = (value: string) => `${value}-${suffix}`;
-  return {
-    ...run,
-    trace: { ...run.trace, id: id(run.trace.id) },
-    steps: run.steps.map((step) => ({ ...step, id: id(step.id), parentId: step.parentId ? id(step.parentId) : null })),
-    scores: [],
-  };
-}
 
 async function newProject(slug: string) {
   const admin = await ensureLocalAdmin(database.db);
@@ -68,8 +58,8 @@ describe("finding alerts", () => {
     expect(first.notifications).toBeGreaterThan(0);
     // The same run analysed again, and two more runs of the same agent.
     await evaluateFindingAlerts(database.db, { projectId, traceId: run.trace.id, now });
-    await ingestAndAlert(projectId, rerun(run, "b"), new Date(now.getTime() + 60_000));
-    await ingestAndAlert(projectId, rerun(run, "c"), new Date(now.getTime() + 120_000));
+    await ingestAndAlert(projectId, withFreshIds(run, `${run.trace.id}-b`), new Date(now.getTime() + 60_000));
+    await ingestAndAlert(projectId, withFreshIds(run, `${run.trace.id}-c`), new Date(now.getTime() + 120_000));
 
     const loopAlerts = await database.db.alert.findMany({ where: { projectId, groupKey: { contains: "finding.kind=repeated_call" } } });
     expect(loopAlerts).toHaveLength(1);
@@ -101,7 +91,7 @@ describe("finding alerts", () => {
     const resolved = await database.db.alert.findUniqueOrThrow({ where: { id: alert!.id } });
     expect(resolved.status).toBe("resolved");
 
-    await ingestAndAlert(projectId, rerun(run, "later"), new Date(start.getTime() + 2 * cooldownMs));
+    await ingestAndAlert(projectId, withFreshIds(run, `${run.trace.id}-later`), new Date(start.getTime() + 2 * cooldownMs));
     const refired = await database.db.alert.findUniqueOrThrow({ where: { id: alert!.id } });
     expect(refired.status).toBe("firing");
     expect(refired.occurrenceCount).toBe(2);
