@@ -2,15 +2,17 @@
 
 import type { RouterOutputs } from "@loupe/api";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import type { KeyboardEvent, MouseEvent, ReactNode } from "react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import type { KeyboardEvent } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { StatusBadge } from "@/components/status-badge";
 import { formatElapsed } from "@/lib/format";
 import { buildStepHref } from "../hooks/use-selected-step";
-import { placeOnTimeline, type Timeline } from "../lib/step-timeline";
+import { selectOnPlainClick, useRevealSelectedRow, type StepViewProps } from "../hooks/use-step-row-navigation";
+import { placeOnTimeline } from "../lib/step-timeline";
 import { buildStepTree, flattenStepTree, listAncestors } from "../lib/step-tree";
 import styles from "./step-list.module.css";
 import { StepKind } from "./step-kind";
+import viewStyles from "./step-view.module.css";
 
 export type StepRow = RouterOutputs["trace"]["steps"]["steps"][number];
 
@@ -30,17 +32,7 @@ export function StepList({
   firstSuspiciousStepId,
   revealRequest,
   footer,
-}: {
-  steps: StepRow[];
-  timeline: Timeline;
-  selectedStepId: string | null;
-  onSelectStep: (stepId: string) => void;
-  flaggedStepIds: ReadonlySet<string>;
-  firstSuspiciousStepId: string | null;
-  /** Bumped to scroll the selected step into view again, even if it is already selected. */
-  revealRequest: number;
-  footer?: ReactNode;
-}) {
+}: StepViewProps) {
   const stepsById = useMemo(() => new Map(steps.map((step) => [step.id, step])), [steps]);
   const tree = useMemo(() => buildStepTree(steps), [steps]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
@@ -54,31 +46,21 @@ export function StepList({
     overscan: 12,
   });
 
-  // A newly selected step (from the keyboard, the graph, a shared link) is revealed and scrolled
-  // into view once; collapsing its parent afterwards is left alone, until a reveal is asked for.
-  const revealedStepId = useRef<string | null>(null);
-  const handledRevealRequest = useRef(revealRequest);
-  useEffect(() => {
-    if (handledRevealRequest.current !== revealRequest) {
-      handledRevealRequest.current = revealRequest;
-      revealedStepId.current = null;
-    }
-    if (!selectedStepId || revealedStepId.current === selectedStepId) return;
-    const hidden = listAncestors(tree, selectedStepId).filter((id) => collapsed.has(id));
-    if (hidden.length > 0) {
+  // Collapsing a selected step's parent afterwards is left alone; selecting a hidden step opens it.
+  const unhide = useCallback(
+    (stepId: string) => {
+      const hidden = listAncestors(tree, stepId).filter((id) => collapsed.has(id));
+      if (hidden.length === 0) return false;
       setCollapsed((current) => {
         const next = new Set(current);
         for (const id of hidden) next.delete(id);
         return next;
       });
-      return;
-    }
-    const index = rowIndex.get(selectedStepId);
-    // A step not loaded yet is revealed when its page arrives.
-    if (index === undefined) return;
-    virtualizer.scrollToIndex(index, { align: "auto" });
-    revealedStepId.current = selectedStepId;
-  }, [selectedStepId, tree, collapsed, rowIndex, virtualizer, revealRequest]);
+      return true;
+    },
+    [tree, collapsed],
+  );
+  useRevealSelectedRow({ selectedStepId, rowIndex, revealRequest, virtualizer, unhide });
 
   function setExpanded(stepId: string, isExpanded: boolean) {
     setCollapsed((current) => {
@@ -90,25 +72,10 @@ export function StepList({
     });
   }
 
-  function followLink(event: MouseEvent<HTMLAnchorElement>, stepId: string) {
-    // Let the browser handle new-tab and new-window clicks.
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-      return;
-    event.preventDefault();
-    keyboardSelection.current = stepId;
-    onSelectStep(stepId);
-  }
 
-  // The URL changes at once but the re-render may lag behind a held-down key; moving from the last
-  // step the keyboard chose, not the last one rendered, keeps fast key repeats from being lost.
-  const keyboardSelection = useRef(selectedStepId);
-  useEffect(() => {
-    keyboardSelection.current = selectedStepId;
-  }, [selectedStepId]);
 
   function moveSelection(event: KeyboardEvent<HTMLDivElement>) {
-    const current = keyboardSelection.current;
-    const index = current ? rowIndex.get(current) : undefined;
+    const index = selectedStepId ? rowIndex.get(selectedStepId) : undefined;
     const row = index === undefined ? undefined : rows[index];
     let target: string | undefined;
     switch (event.key) {
@@ -130,14 +97,12 @@ export function StepList({
         return;
     }
     event.preventDefault();
-    if (!target) return;
-    keyboardSelection.current = target;
-    onSelectStep(target);
+    if (target) onSelectStep(target);
   }
 
   return (
-    <section className={styles.panel} aria-label="Steps">
-      <div className={styles.heading}>
+    <section className={viewStyles.panel} aria-label="Steps">
+      <div className={viewStyles.heading}>
         <span>Steps</span>
         <span>↑ ↓ to move · ← → to fold</span>
       </div>
@@ -190,7 +155,7 @@ export function StepList({
                   data-flagged={flaggedStepIds.has(step.id) ? "true" : undefined}
                   data-first-suspicious={step.id === firstSuspiciousStepId ? "true" : undefined}
                   aria-current={step.id === selectedStepId ? "true" : undefined}
-                  onClick={(event) => followLink(event, step.id)}
+                  onClick={(event) => selectOnPlainClick(event, step.id, onSelectStep)}
                 >
                   <StepKind kind={step.kind} />
                   <span className={styles.name}>

@@ -1,15 +1,17 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import type { KeyboardEvent, MouseEvent, ReactNode } from "react";
-import { useEffect, useMemo, useRef } from "react";
+import type { KeyboardEvent } from "react";
+import { useMemo, useRef } from "react";
 import { formatElapsed, formatOffset } from "@/lib/format";
 import { buildStepHref } from "../hooks/use-selected-step";
+import { selectOnPlainClick, useRevealSelectedRow, type StepViewProps } from "../hooks/use-step-row-navigation";
 import { computeStepDepths } from "../lib/step-depth";
-import { placeOnTimeline, type Timeline } from "../lib/step-timeline";
+import { placeOnTimeline } from "../lib/step-timeline";
 import { assignParallelLanes, buildTimeAxis } from "../lib/timeline-layout";
 import type { StepRow } from "./step-list";
 import { StepKind } from "./step-kind";
+import viewStyles from "./step-view.module.css";
 import styles from "./step-timeline-view.module.css";
 
 const ROW_HEIGHT_PX = 26;
@@ -31,17 +33,7 @@ export function StepTimelineView({
   firstSuspiciousStepId,
   revealRequest,
   footer,
-}: {
-  steps: StepRow[];
-  timeline: Timeline;
-  selectedStepId: string | null;
-  onSelectStep: (stepId: string) => void;
-  flaggedStepIds: ReadonlySet<string>;
-  firstSuspiciousStepId: string | null;
-  /** Bumped to scroll the selected step into view again, even if it is already selected. */
-  revealRequest: number;
-  footer?: ReactNode;
-}) {
+}: StepViewProps) {
   const depths = useMemo(() => computeStepDepths(steps), [steps]);
   const lanes = useMemo(() => assignParallelLanes(steps), [steps]);
   const rowIndex = useMemo(() => new Map(steps.map((step, index) => [step.id, index])), [steps]);
@@ -54,51 +46,23 @@ export function StepTimelineView({
     overscan: 12,
   });
 
-  const revealedStepId = useRef<string | null>(null);
-  const handledRevealRequest = useRef(revealRequest);
-  useEffect(() => {
-    if (handledRevealRequest.current !== revealRequest) {
-      handledRevealRequest.current = revealRequest;
-      revealedStepId.current = null;
-    }
-    if (!selectedStepId || revealedStepId.current === selectedStepId) return;
-    const index = rowIndex.get(selectedStepId);
-    // A step not loaded yet is revealed when its page arrives.
-    if (index === undefined) return;
-    virtualizer.scrollToIndex(index, { align: "auto" });
-    revealedStepId.current = selectedStepId;
-  }, [selectedStepId, rowIndex, virtualizer, revealRequest]);
+  useRevealSelectedRow({ selectedStepId, rowIndex, revealRequest, virtualizer });
 
-  // As in the tree: move from the step the keyboard last chose, so held-down keys are not lost.
-  const keyboardSelection = useRef(selectedStepId);
-  useEffect(() => {
-    keyboardSelection.current = selectedStepId;
-  }, [selectedStepId]);
 
   function moveSelection(event: KeyboardEvent<HTMLDivElement>) {
-    const current = keyboardSelection.current;
-    const index = current ? rowIndex.get(current) : undefined;
+    const index = selectedStepId ? rowIndex.get(selectedStepId) : undefined;
     let target: string | undefined;
     if (event.key === "ArrowDown") target = steps[index === undefined ? 0 : index + 1]?.id;
     else if (event.key === "ArrowUp") target = steps[index === undefined ? 0 : index - 1]?.id;
     else return;
     event.preventDefault();
-    if (!target) return;
-    keyboardSelection.current = target;
-    onSelectStep(target);
+    if (target) onSelectStep(target);
   }
 
-  function followLink(event: MouseEvent<HTMLAnchorElement>, stepId: string) {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-      return;
-    event.preventDefault();
-    keyboardSelection.current = stepId;
-    onSelectStep(stepId);
-  }
 
   return (
-    <section className={styles.panel} aria-label="Timeline" data-testid="step-timeline">
-      <div className={styles.heading}>
+    <section className={viewStyles.panel} aria-label="Timeline" data-testid="step-timeline">
+      <div className={viewStyles.heading}>
         <span>Timeline</span>
         <span>↑ ↓ to move · ∥ ran in parallel</span>
       </div>
@@ -163,7 +127,7 @@ export function StepTimelineView({
                 data-first-suspicious={isFirstSuspicious ? "true" : undefined}
                 style={{ height: item.size, transform: `translateY(${item.start}px)` }}
                 title={describeTiming(step, timeline.origin, lane)}
-                onClick={(event) => followLink(event, step.id)}
+                onClick={(event) => selectOnPlainClick(event, step.id, onSelectStep)}
               >
                 <span
                   className={styles.label}

@@ -9,6 +9,7 @@ import { formatInteger } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { DETAIL_VIEWS, useDetailView, type DetailView } from "../hooks/use-detail-view";
 import { useSelectedStep } from "../hooks/use-selected-step";
+import type { StepViewProps } from "../hooks/use-step-row-navigation";
 import { findFirstSuspiciousStep, groupFindingsByStep } from "../lib/step-findings";
 import { buildStepListQuery } from "../lib/step-list-query";
 import { measureTimeline } from "../lib/step-timeline";
@@ -105,6 +106,16 @@ export function TraceDetail({ projectId, traceId }: { projectId: string; traceId
       onRetry={() => void fetchNextPage()}
     />
   ) : null;
+  const stepViewProps: StepViewProps = {
+    steps,
+    timeline,
+    selectedStepId,
+    onSelectStep: selectStep,
+    flaggedStepIds,
+    firstSuspiciousStepId,
+    revealRequest,
+    footer: progress,
+  };
 
   return (
     <>
@@ -148,27 +159,9 @@ export function TraceDetail({ projectId, traceId }: { projectId: string; traceId
               ))}
             </div>
             {view === "tree" ? (
-              <StepList
-                steps={steps}
-                timeline={timeline}
-                selectedStepId={selectedStepId}
-                onSelectStep={selectStep}
-                flaggedStepIds={flaggedStepIds}
-                firstSuspiciousStepId={firstSuspiciousStepId}
-                revealRequest={revealRequest}
-                footer={progress}
-              />
+              <StepList {...stepViewProps} />
             ) : view === "timeline" ? (
-              <StepTimelineView
-                steps={steps}
-                timeline={timeline}
-                selectedStepId={selectedStepId}
-                onSelectStep={selectStep}
-                flaggedStepIds={flaggedStepIds}
-                firstSuspiciousStepId={firstSuspiciousStepId}
-                revealRequest={revealRequest}
-                footer={progress}
-              />
+              <StepTimelineView {...stepViewProps} />
             ) : isLoadingSteps ? (
               <section className={styles.waiting} aria-label="Decision graph">
                 <p className={styles.notice}>The graph is drawn once every step has loaded.</p>
