@@ -6,6 +6,7 @@ export { recordedRunToEvents } from "./recorded-run-events.ts";
 export { ApiKeyAuthenticator, type ApiKeyIdentity } from "./http/authenticate.ts";
 export { RateLimiter } from "./http/rate-limiter.ts";
 export { HttpError, jsonResponse, respondWith } from "./http/http-error.ts";
+export { parseRequestPart, readJsonBody } from "./http/parse-request.ts";
 export {
   admitRequest,
   handleIngestionBatch,

@@ -122,7 +122,7 @@ describe("POST /api/public/ingestion", () => {
   });
 
   it.each([
-    ["malformed JSON", "{ batch: [", 400, undefined, /Malformed JSON/],
+    ["malformed JSON", "{ batch: [", 400, "body", /Malformed JSON/],
     ["a body without a batch", JSON.stringify({ events: [] }), 400, "batch", /"batch" array/],
     [
       "too many events",

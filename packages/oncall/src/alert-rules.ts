@@ -33,11 +33,15 @@ export function ruleColumns(definition: AlertRuleDefinition) {
   };
 }
 
+const seededProjects = new Set<string>();
+
 /**
  * Gives a project the default rules once. The project row records that it happened, so a team
  * that deletes the defaults does not see them come back.
  */
 export async function ensureDefaultAlertRules(db: Database, projectId: string): Promise<void> {
+  // Every analysis asks; after the first answer this process knows, without a round trip.
+  if (seededProjects.has(projectId)) return;
   await db.$transaction(async (tx) => {
     const claimed = await tx.project.updateMany({
       where: { id: projectId, alertRulesSeededAt: null },
@@ -48,4 +52,5 @@ export async function ensureDefaultAlertRules(db: Database, projectId: string): 
       data: defaultAlertRules().map((rule) => ({ projectId, ...ruleColumns(rule) })),
     });
   });
+  seededProjects.add(projectId);
 }

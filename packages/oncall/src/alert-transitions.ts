@@ -49,10 +49,26 @@ export async function enqueueDeliveries(
 
 /** Applies a lifecycle event to a stored alert, saves it, and queues the notifications it causes. */
 export async function transitionAlert(db: Executor, alert: AlertModel, event: AlertEvent) {
-  const { state, notify } = applyAlertEvent(readAlertState(alert), event);
+  const before = readAlertState(alert);
+  const { state, notify } = applyAlertEvent(before, event);
+  // Most periodic checks change nothing; an unchanged alert is not written again.
+  if (!notify && isSameState(before, state)) return { alert, notify };
   const updated = await db.alert.update({ where: { id: alert.id }, data: alertColumns(state) });
   if (notify) {
     await enqueueDeliveries(db, { alertId: alert.id, ruleId: alert.ruleId, projectId: alert.projectId, kind: notify, at: event.at });
   }
   return { alert: updated, notify };
+}
+
+function isSameState(a: AlertState, b: AlertState): boolean {
+  const time = (date: Date | null) => date?.getTime() ?? null;
+  return (
+    a.status === b.status &&
+    a.occurrenceCount === b.occurrenceCount &&
+    time(a.firstSeenAt) === time(b.firstSeenAt) &&
+    time(a.lastSeenAt) === time(b.lastSeenAt) &&
+    time(a.acknowledgedAt) === time(b.acknowledgedAt) &&
+    time(a.snoozedUntil) === time(b.snoozedUntil) &&
+    time(a.resolvedAt) === time(b.resolvedAt)
+  );
 }

@@ -1,8 +1,10 @@
 import "server-only";
 import { CreatePromptVersionInput, ServiceError, createPromptVersion, resolvePromptVersion } from "@loupe/api";
-import { HttpError, admitRequest, jsonResponse, respondWith } from "@loupe/ingestion";
+import { HttpError, admitRequest, jsonResponse, parseRequestPart, readJsonBody, respondWith } from "@loupe/ingestion";
 import { z } from "zod";
 import { getPublicApi } from "@/server/public-api";
+
+const PROMPT_BODY_MAX_BYTES = 1024 * 1024;
 
 const STATUS_BY_CODE = { NOT_FOUND: 404, CONFLICT: 409, BAD_REQUEST: 400, FORBIDDEN: 403 } as const;
 
@@ -13,13 +15,6 @@ function asHttpError(error: unknown): unknown {
   return new HttpError(STATUS_BY_CODE[error.code], error.message, field);
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.length ? issue.path.join(".") : where;
-  throw new HttpError(400, `${field}: ${issue?.message ?? "invalid"}`, field);
-}
 
 const GetPromptQuery = z.object({
   name: z.string().min(1),
@@ -32,7 +27,7 @@ export function handleGetPrompt(request: Request): Promise<Response> {
   return respondWith(async () => {
     const deps = getPublicApi();
     const { projectId } = await admitRequest(deps, request);
-    const query = parse(GetPromptQuery, Object.fromEntries(new URL(request.url).searchParams), "query");
+    const query = parseRequestPart(GetPromptQuery, Object.fromEntries(new URL(request.url).searchParams), "query");
     try {
       const version = await resolvePromptVersion({ db: deps.db, projectId, ...query });
       return jsonResponse(200, { name: query.name, ...version, id: undefined });
@@ -47,13 +42,8 @@ export function handleCreatePrompt(request: Request): Promise<Response> {
   return respondWith(async () => {
     const deps = getPublicApi();
     const { projectId } = await admitRequest(deps, request);
-    let body: unknown;
-    try {
-      body = await request.json();
-    } catch {
-      throw new HttpError(400, "body: not valid JSON", "body");
-    }
-    const input = parse(CreatePromptVersionInput, body, "body");
+    // A prompt is text, far below the ingestion limit; the same cap keeps a bad client from flooding memory.
+    const input = parseRequestPart(CreatePromptVersionInput, await readJsonBody(request, PROMPT_BODY_MAX_BYTES), "body");
     try {
       const version = await createPromptVersion({ db: deps.db, projectId, input });
       return jsonResponse(201, { name: input.name, ...version, id: undefined });

@@ -1,5 +1,5 @@
 import { createRouter, projectProcedure } from "../trpc.ts";
-import { deleteAlertRule, saveAlertRule } from "./alert-rule-service.ts";
+import { deleteAlertRule, saveAlertRule, setAlertRuleEnabled } from "./alert-rule-service.ts";
 import {
   AlertIdInput,
   ChannelIdInput,
@@ -7,6 +7,7 @@ import {
   ListAlertsInput,
   RuleIdInput,
   SaveAlertRuleInput,
+  SetRuleEnabledInput,
   SnoozeAlertInput,
 } from "./alert-schemas.ts";
 import { actOnAlert, getAlert, listAlertRules, listAlerts } from "./alert-service.ts";
@@ -48,6 +49,10 @@ export const alertRouter = createRouter({
   saveRule: projectProcedure
     .input(SaveAlertRuleInput)
     .mutation(({ ctx, input }) => saveAlertRule({ db: ctx.db, ...input, projectId: ctx.project.id })),
+
+  setRuleEnabled: projectProcedure
+    .input(SetRuleEnabledInput)
+    .mutation(({ ctx, input }) => setAlertRuleEnabled({ db: ctx.db, ...input, projectId: ctx.project.id })),
 
   deleteRule: projectProcedure
     .input(RuleIdInput)

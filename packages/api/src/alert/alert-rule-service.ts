@@ -20,6 +20,21 @@ export async function saveAlertRule({
   return db.alertRule.findUniqueOrThrow({ where: { id: ruleId } });
 }
 
+export async function setAlertRuleEnabled({
+  db,
+  projectId,
+  ruleId,
+  enabled,
+}: {
+  db: Database;
+  projectId: string;
+  ruleId: string;
+  enabled: boolean;
+}) {
+  const { count } = await db.alertRule.updateMany({ where: { id: ruleId, projectId }, data: { enabled } });
+  if (count === 0) throw new NotFoundError("That alert rule does not exist in this project.");
+}
+
 export async function deleteAlertRule({ db, projectId, ruleId }: { db: Database; projectId: string; ruleId: string }) {
   const { count } = await db.alertRule.deleteMany({ where: { id: ruleId, projectId } });
   if (count === 0) throw new NotFoundError("That alert rule does not exist in this project.");

@@ -22,6 +22,8 @@ export const SaveAlertRuleInput = z.object({
 
 export const RuleIdInput = z.object({ ruleId: z.uuid() });
 
+export const SetRuleEnabledInput = RuleIdInput.extend({ enabled: z.boolean() });
+
 export const CreateChannelInput = z.object({
   name: z.string().trim().min(1).max(100),
   kind: z.enum(["webhook", "slack"]),

@@ -89,7 +89,7 @@ export async function planReplay({
         : { ok: false as const, explanation: `${promptLabel} cannot be rendered with the recorded variables: ${recordedRendering?.error}` };
 
   const target =
-    promptVersion === undefined || !step.promptName
+    promptVersion === undefined || promptVersion === step.promptVersion || !step.promptName
       ? recordedVersion
       : await resolvePromptVersion({ db, projectId, name: step.promptName, version: promptVersion });
 
@@ -139,6 +139,7 @@ export async function planReplay({
     recordedFingerprint,
     fidelity,
     promptVersion: target?.version ?? null,
+    promptVersionId: target?.id ?? null,
     replaced,
     rebuildError,
     request: pinned.request,
@@ -189,15 +190,11 @@ export async function runReplay({
     credentialId,
     recordedProvider: plan.request.provider,
   });
-  const promptVersionId =
-    plan.step.promptName && plan.promptVersion !== null
-      ? (await resolvePromptVersion({ db, projectId, name: plan.step.promptName, version: plan.promptVersion })).id
-      : null;
   const base = {
     projectId,
     traceId,
     stepId,
-    promptVersionId,
+    promptVersionId: plan.promptVersionId,
     providerCredentialId: provider.credentialId,
     batchId: batchId ?? null,
     fingerprint: plan.fingerprint,

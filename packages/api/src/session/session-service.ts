@@ -1,4 +1,4 @@
-import { findTraceById, type Database, type Prisma } from "@loupe/db";
+import { findTracesByIds, type Database, type Prisma } from "@loupe/db";
 import { NotFoundError } from "../errors.ts";
 import type { SessionCursor } from "./session-schemas.ts";
 
@@ -126,31 +126,22 @@ export async function getSessionConversation({
   ]);
   if (!session && runCount === 0)
     throw new NotFoundError(`Session "${sessionId}" was not found in this project.`);
-  // One read per run resolves its content-addressed input and output the same way the trace page does.
-  const traces = await Promise.all(
-    latest.reverse().map(({ id }) => findTraceById(db, { projectId, traceId: id })),
-  );
-  const runs = traces.flatMap((trace) =>
-    trace
-      ? [
-          {
-            id: trace.id,
-            name: trace.name,
-            status: trace.status,
-            statusMessage: trace.statusMessage,
-            startTime: trace.startTime,
-            endTime: trace.endTime,
-            totalCost: trace.totalCost,
-            findingCount: trace.findingCount,
-            input: trace.input,
-            output: trace.output,
-          },
-        ]
-      : [],
-  );
+  const traces = await findTracesByIds(db, { projectId, traceIds: latest.map(({ id }) => id) });
+  const runs = traces.map((trace) => ({
+    id: trace.id,
+    name: trace.name,
+    status: trace.status,
+    statusMessage: trace.statusMessage,
+    startTime: trace.startTime,
+    endTime: trace.endTime,
+    totalCost: trace.totalCost,
+    findingCount: trace.findingCount,
+    input: trace.input,
+    output: trace.output,
+  }));
   return {
     id: sessionId,
-    userId: session?.userId ?? traces.find((trace) => trace?.userId)?.userId ?? null,
+    userId: session?.userId ?? traces.find((trace) => trace.userId)?.userId ?? null,
     runCount,
     earlierRunCount: runCount - runs.length,
     runs,

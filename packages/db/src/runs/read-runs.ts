@@ -90,11 +90,23 @@ export async function listTraces(
 }
 
 export async function findTraceById(db: Database, { projectId, traceId }: { projectId: string; traceId: string }) {
-  const trace = await db.trace.findUnique({ where: { projectId_id: { projectId, id: traceId } } });
-  if (!trace) return null;
-  const content = await loadContent(db, { projectId, rows: [trace] });
-  const { inputHash, outputHash, ...fields } = trace;
-  return { ...withTraceDefaults(fields), input: content.payload(inputHash), output: content.payload(outputHash) };
+  const [trace] = await findTracesByIds(db, { projectId, traceIds: [traceId] });
+  return trace ?? null;
+}
+
+/** Runs with their input and output resolved, in start order, their content read in one pass. */
+export async function findTracesByIds(db: Database, { projectId, traceIds }: { projectId: string; traceIds: readonly string[] }) {
+  if (traceIds.length === 0) return [];
+  const traces = await db.trace.findMany({
+    where: { projectId, id: { in: [...traceIds] } },
+    orderBy: [{ startTime: "asc" }, { id: "asc" }],
+  });
+  const content = await loadContent(db, { projectId, rows: traces });
+  return traces.map(({ inputHash, outputHash, ...fields }) => ({
+    ...withTraceDefaults(fields),
+    input: content.payload(inputHash),
+    output: content.payload(outputHash),
+  }));
 }
 
 export type StepCursor = { startTime: Date; seq: bigint };

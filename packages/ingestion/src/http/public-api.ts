@@ -6,7 +6,7 @@ import { INGESTION_LIMITS } from "../limits.ts";
 import type { ApiKeyAuthenticator, ApiKeyIdentity } from "./authenticate.ts";
 import { HttpError, jsonResponse, respondWith } from "./http-error.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
-import { readBody } from "./read-body.ts";
+import { parseRequestPart, readJsonBody } from "./parse-request.ts";
 
 export type PublicApiDependencies = IngestionDependencies & {
   db: Database;
@@ -36,8 +36,7 @@ export async function admitRequest(deps: PublicApiDependencies, request: Request
 export function handleIngestionBatch(deps: PublicApiDependencies, request: Request): Promise<Response> {
   return respondWith(async () => {
     const { projectId } = await admitRequest(deps, request);
-    const body = await readBody(request, INGESTION_LIMITS.maxBodyBytes);
-    const batch = parseBatch(body);
+    const batch = parseBatch(await readJsonBody(request, INGESTION_LIMITS.maxBodyBytes));
     const outcome = await ingestEvents(deps, { projectId, rawEvents: batch });
     deps.onIngested?.({ projectId, source: "native", traceIds: outcome.traceIds, appliedSteps: outcome.appliedSteps, failed: outcome.failed });
     const successes = outcome.results.filter((result) => result.status < 300);
@@ -46,13 +45,7 @@ export function handleIngestionBatch(deps: PublicApiDependencies, request: Reque
   });
 }
 
-function parseBatch(body: Uint8Array): unknown[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(body).toString("utf8"));
-  } catch (error) {
-    throw new HttpError(400, `Malformed JSON: ${(error as Error).message}`);
-  }
+function parseBatch(parsed: unknown): unknown[] {
   if (typeof parsed !== "object" || parsed === null || !Array.isArray((parsed as { batch?: unknown }).batch)) {
     throw new HttpError(400, 'The body must be an object with a "batch" array of events.', "batch");
   }
@@ -100,15 +93,6 @@ const ListQuery = z.object({
   startedBefore: z.iso.datetime({ offset: true }).pipe(z.coerce.date()).optional(),
 });
 
-function parseQuery<T>(schema: z.ZodType<T>, url: URL): T {
-  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") ?? "query";
-    throw new HttpError(400, `${field}: ${issue?.message ?? "invalid"}`, field);
-  }
-  return parsed.data;
-}
 
 /**
  * Storage bookkeeping that is not part of the public contract: arrival sequence numbers, row
@@ -130,7 +114,7 @@ export function handleListTraces(deps: PublicApiDependencies, request: Request):
   return respondWith(async () => {
     const { projectId } = await admitRequest(deps, request);
     const url = new URL(request.url);
-    const { limit, ...filters } = parseQuery(ListQuery, url);
+    const { limit, ...filters } = parseRequestPart(ListQuery, Object.fromEntries(url.searchParams), "query");
     const cursor = decodeCursor(Cursor, url.searchParams.get("cursor"), "cursor");
     const page = await listTraces(deps.db, { projectId, limit, cursor, ...filters });
     return jsonResponse(200, {

@@ -29,6 +29,7 @@ export function AlertRules({ projectId }: { projectId: string }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.alert.rules.queryKey({ projectId }) });
   const saveRule = useMutation(trpc.alert.saveRule.mutationOptions({ onSettled: refresh }));
   const deleteRule = useMutation(trpc.alert.deleteRule.mutationOptions({ onSettled: refresh }));
+  const setEnabled = useMutation(trpc.alert.setRuleEnabled.mutationOptions({ onSettled: refresh }));
 
   return (
     <>
@@ -67,24 +68,9 @@ export function AlertRules({ projectId }: { projectId: string }) {
                         type="checkbox"
                         aria-label={`Enable ${rule.name}`}
                         checked={rule.enabled}
-                        disabled={saveRule.isPending}
+                        disabled={setEnabled.isPending}
                         onChange={(event) =>
-                          saveRule.mutate({
-                            projectId,
-                            ruleId: rule.id,
-                            rule: {
-                              name: rule.name,
-                              type: rule.type,
-                              findingKinds: rule.findingKinds as FindingKind[],
-                              ...(rule.metric ? { metric: rule.metric as (typeof METRICS)[number]["id"] } : {}),
-                              ...(rule.windowSeconds !== null ? { windowSeconds: rule.windowSeconds } : {}),
-                              ...(rule.threshold !== null ? { threshold: rule.threshold } : {}),
-                              severity: rule.severity,
-                              groupBy: rule.groupBy as ("trace.name" | "finding.kind" | "environment" | "agent")[],
-                              cooldownSeconds: rule.cooldownSeconds,
-                              enabled: event.target.checked,
-                            },
-                          })
+                          setEnabled.mutate({ projectId, ruleId: rule.id, enabled: event.target.checked })
                         }
                       />
                     </td>
@@ -104,9 +90,9 @@ export function AlertRules({ projectId }: { projectId: string }) {
             </table>
           </div>
         )}
-        {saveRule.error ?? deleteRule.error ? (
+        {saveRule.error ?? setEnabled.error ?? deleteRule.error ? (
           <p role="alert" className={styles.formError}>
-            {(saveRule.error ?? deleteRule.error)?.message}
+            {(saveRule.error ?? setEnabled.error ?? deleteRule.error)?.message}
           </p>
         ) : null}
       </section>
