@@ -24,6 +24,27 @@ const SHAPES_PER_TOOL = 20;
  */
 const SIDE_EFFECT_WINDOW_MS = 60 * 60_000;
 
+/**
+ * Baselines move slowly, and a busy agent sends many runs of one name a second: runs of the same
+ * name, with the same step kinds and tools, that started within the same ten seconds share them,
+ * so analysis keeps up with ingestion. A shared baseline was cut at another of those runs' start;
+ * spend and side-effect counts, which are about this very moment, are always read fresh.
+ */
+const BASELINE_CACHE_MS = 10_000;
+const BASELINE_CACHE_ENTRIES = 500;
+type CachedBaselines = {
+  expiresAt: number;
+  history: Pick<ProjectHistory, "runs" | "steps" | "llmStepCostUsd" | "llmStepTokens" | "toolOutputShapes">;
+};
+const baselineCache = new Map<string, CachedBaselines>();
+
+function rememberBaselines(key: string, entry: CachedBaselines) {
+  baselineCache.delete(key);
+  baselineCache.set(key, entry);
+  // A Map keeps insertion order: the first key is the oldest.
+  if (baselineCache.size > BASELINE_CACHE_ENTRIES) baselineCache.delete(baselineCache.keys().next().value!);
+}
+
 type AnalysedRun = { id: string; name: string; startTime: Date; endTime?: Date | null };
 
 /**
@@ -46,12 +67,25 @@ export async function loadProjectHistory(
   const tools = [...new Set(steps.filter(isToolCall).map(toolNameOf))];
   const isSideEffect = compileNamePatterns(settings.sideEffectPatterns);
   const sideEffectTools = tools.filter((tool) => isSideEffect.test(tool));
-  // One query at a time: analysis shares the pool with ingestion and should hold one connection.
+  // Keyed by the start time's window too: re-analysing old runs gets baselines of their own time.
+  const startWindow = Math.floor(trace.startTime.getTime() / BASELINE_CACHE_MS);
+  const cacheKey = JSON.stringify([projectId, trace.name, startWindow, stepKeys.sort(), tools.sort()]);
+  let baselines = baselineCache.get(cacheKey);
+  if (!baselines || baselines.expiresAt < Date.now()) {
+    // One query at a time: analysis shares the pool with ingestion and should hold one connection.
+    baselines = {
+      expiresAt: Date.now() + BASELINE_CACHE_MS,
+      history: {
+        runs: await loadRunBaselines(db, run),
+        steps: await loadStepBaselines(db, run, stepKeys),
+        ...(await loadLlmStepCosts(db, run)),
+        toolOutputShapes: await loadToolOutputShapes(db, run, tools),
+      },
+    };
+    rememberBaselines(cacheKey, baselines);
+  }
   return {
-    runs: await loadRunBaselines(db, run),
-    steps: await loadStepBaselines(db, run, stepKeys),
-    ...(await loadLlmStepCosts(db, run)),
-    toolOutputShapes: await loadToolOutputShapes(db, run, tools),
+    ...baselines.history,
     spentTodayUsd: await loadSpentToday(db, run),
     sideEffectCallsInWindow: await loadSideEffectCalls(db, run, sideEffectTools, lastActivityOf(trace, steps)),
   };
