@@ -1,10 +1,11 @@
-import { refreshTraceAggregates, type ContentHashCache, type SqlPool } from "@loupe/db";
+import type { ContentHashCache, SqlPool } from "@loupe/db";
 import type { IngestionEvent } from "@loupe/schema";
 import type pg from "pg";
-import { foldEvents, type UsageEstimator } from "./fold-events.ts";
+import { foldEvents, type StepRow, type UsageEstimator } from "./fold-events.ts";
 import type { KnownContent } from "./known-content.ts";
 import { INGESTION_LIMITS } from "./limits.ts";
 import { parseEvents, type EventFailure } from "./parse-events.ts";
+import { updateTraceTotals } from "./trace-totals.ts";
 import { writeFoldedBatch } from "./write-batch.ts";
 
 /** The cost of a step in USD from its model and tokens, or null when the model has no known price. */
@@ -124,13 +125,55 @@ async function applyInTransaction(
   // Steps keep the fold's order (by event time, then as sent): new rows get their arrival `seq`
   // from it, which orders steps that start at the same instant, parents first.
   batch.traces.sort((a, b) => (a.id < b.id ? -1 : 1));
-  const { newContentKeys } = await writeFoldedBatch(client, { projectId, batch, knownContent: deps.knownContent });
-  await applyCalculatedCosts(client, deps.calculateCost, { projectId, stepIds: batch.steps.map((step) => step.id) });
-  await refreshTraceAggregates((sql, params) => client.query(sql, params), {
+  const calculatedCosts = await priceFoldedSteps(deps.calculateCost, projectId, batch.steps);
+  const written = await writeFoldedBatch(client, { projectId, batch, knownContent: deps.knownContent, calculatedCosts });
+  // A step that was already stored is priced from what is stored now, which may hold the model
+  // or tokens this batch lacks; its run is then recounted rather than added to.
+  await applyCalculatedCosts(client, deps.calculateCost, { projectId, stepIds: written.mergedStepIds });
+  const merged = new Set(written.mergedStepIds);
+  const traceIds = batch.traces.map((trace) => trace.id);
+  await updateTraceTotals(client, {
     projectId,
-    traceIds: batch.traces.map((trace) => trace.id),
+    traceIds,
+    insertedSteps: written.insertedSteps,
+    recountTraceIds: new Set(batch.steps.filter((step) => merged.has(step.id)).map((step) => step.traceId)),
+    mergeTraces: written.mergeTraces,
   });
-  return { freshIds, truncations: batch.truncations, newContentKeys, traceIds: batch.traces.map((trace) => trace.id) };
+  return { freshIds, truncations: batch.truncations, newContentKeys: written.newContentKeys, traceIds };
+}
+
+/** Prices each step from the batch's own values (an update's over a create's), where it has a model and tokens but no cost. */
+async function priceFoldedSteps(calculateCost: CostCalculator, projectId: string, steps: readonly StepRow[]) {
+  const costs = new Map<string, number>();
+  await Promise.all(
+    steps.map(async (step) => {
+      const value = (column: string) => step.override[column] ?? step.fill[column] ?? null;
+      const model = value("model");
+      const usage = {
+        input: value("input_tokens"),
+        output: value("output_tokens"),
+        cached: value("cached_tokens"),
+        reasoning: value("reasoning_tokens"),
+      };
+      if (value("provided_cost") !== null || typeof model !== "string") return;
+      if (usage.input === null && usage.output === null) return;
+      const provider = value("provider");
+      const cost = await calculateCost({
+        projectId,
+        provider: typeof provider === "string" ? provider : null,
+        model,
+        startTime: step.startTime,
+        usage: {
+          input: Number(usage.input ?? 0),
+          output: Number(usage.output ?? 0),
+          cached: Number(usage.cached ?? 0),
+          reasoning: Number(usage.reasoning ?? 0),
+        },
+      });
+      if (cost !== null) costs.set(step.id, cost);
+    }),
+  );
+  return costs;
 }
 
 /** Prices the steps of this batch that report tokens but no cost, from what is stored now. */

@@ -57,26 +57,30 @@ const mergedValue = (column: Column) =>
   `CASE WHEN r.u_${column.name} IS NOT NULL AND (s.last_update_at IS NULL OR r.u_at >= s.last_update_at)
         THEN ${side("u", column)} ELSE coalesce(s.${column.name}, ${side("u", column)}, ${side("f", column)}) END`;
 
+/** Only the values the batch has: a key left out of the JSON reads as NULL, and costs no bytes. */
 function sidedRecord(row: { fill: Record<string, unknown>; override: Record<string, unknown> }, columns: Column[]) {
   const record: Record<string, unknown> = {};
   for (const column of columns) {
-    record[`f_${column.name}`] = row.fill[column.name] ?? null;
-    record[`u_${column.name}`] = row.override[column.name] ?? null;
+    const fill = row.fill[column.name];
+    const override = row.override[column.name];
+    if (fill !== undefined && fill !== null) record[`f_${column.name}`] = fill;
+    if (override !== undefined && override !== null) record[`u_${column.name}`] = override;
   }
   return record;
 }
 
 const STEP_RECORD = `jsonb_to_recordset($2::jsonb) AS r(id text, trace_id text, start_time timestamptz, end_time timestamptz,
-  u_at timestamptz, f_attributes jsonb, u_attributes jsonb, ${recordColumns(STEP_COLUMNS).join(", ")})`;
+  u_at timestamptz, f_attributes jsonb, u_attributes jsonb, calculated_cost double precision, ${recordColumns(STEP_COLUMNS).join(", ")})`;
 
+/** Returns what each new row adds to its run's totals. */
 const INSERT_STEPS = `
-  INSERT INTO "step" (project_id, id, trace_id, start_time, end_time, last_update_at, attributes, ${STEP_COLUMNS.map((c) => c.name).join(", ")})
+  INSERT INTO "step" (project_id, id, trace_id, start_time, end_time, last_update_at, attributes, calculated_cost, ${STEP_COLUMNS.map((c) => c.name).join(", ")})
   SELECT $1::uuid, r.id, r.trace_id, r.start_time, r.end_time, r.u_at,
-         coalesce(r.f_attributes, '{}') || coalesce(r.u_attributes, '{}'),
+         coalesce(r.f_attributes, '{}') || coalesce(r.u_attributes, '{}'), r.calculated_cost,
          ${STEP_COLUMNS.map(insertValue).join(",\n         ")}
   FROM ${STEP_RECORD}
   ON CONFLICT (project_id, id) DO NOTHING
-  RETURNING id`;
+  RETURNING id, trace_id, status = 'error' AS is_error, input_tokens, output_tokens, coalesce(provided_cost, calculated_cost) AS cost`;
 
 const UPDATE_STEPS = `
   UPDATE "step" AS s SET
@@ -90,7 +94,7 @@ const UPDATE_STEPS = `
   WHERE s.project_id = $1::uuid AND s.id = r.id AND NOT (r.id = ANY($3::text[]))`;
 
 const TRACE_RECORD = `jsonb_to_recordset($2::jsonb) AS r(id text, start_time timestamptz, end_time timestamptz,
-  u_at timestamptz, f_metadata jsonb, u_metadata jsonb, tags text[], ${recordColumns(TRACE_COLUMNS).join(", ")})`;
+  carries_fields boolean, u_at timestamptz, f_metadata jsonb, u_metadata jsonb, tags text[], ${recordColumns(TRACE_COLUMNS).join(", ")})`;
 
 const INSERT_TRACES = `
   INSERT INTO "trace" (project_id, id, start_time, end_time, last_update_at, metadata, tags, ${TRACE_COLUMNS.map((c) => c.name).join(", ")})
@@ -111,7 +115,8 @@ const UPDATE_TRACES = `
     updated_at = now(),
     ${TRACE_COLUMNS.map((column) => `${column.name} = ${mergedValue(column)}`).join(",\n    ")}
   FROM ${TRACE_RECORD}
-  WHERE s.project_id = $1::uuid AND s.id = r.id AND NOT (r.id = ANY($3::text[]))`;
+  WHERE s.project_id = $1::uuid AND s.id = r.id AND NOT (r.id = ANY($3::text[]))
+    AND (r.carries_fields OR r.start_time < s.start_time)`;
 
 const UPSERT_SESSIONS = `
   INSERT INTO "session" AS s (project_id, id, user_id, metadata)
@@ -140,11 +145,18 @@ const INSERT_MESSAGE_NODES = `
   FROM jsonb_to_recordset($2::jsonb) AS r(hash text, parent_hash text, message_hash text, depth integer)
   ON CONFLICT (project_id, hash) DO NOTHING`;
 
+const isEmpty = (columns: Record<string, unknown>) => Object.keys(columns).length === 0;
+
 function traceRecord(row: TraceRow) {
   return {
     id: row.id,
     start_time: row.startTime,
     end_time: row.endTime,
+    // A batch of steps names its run only to place it: unless it starts earlier, the stored row is
+    // left alone, and so is not locked.
+    carries_fields:
+      row.endTime !== null || row.overrideAt !== null || row.tags.length > 0 || !isEmpty(row.fill) ||
+      !isEmpty(row.override) || !isEmpty(row.fillMetadata) || !isEmpty(row.overrideMetadata),
     u_at: row.overrideAt,
     f_metadata: row.fillMetadata,
     u_metadata: row.overrideMetadata,
@@ -153,9 +165,10 @@ function traceRecord(row: TraceRow) {
   };
 }
 
-function stepRecord(row: StepRow) {
+function stepRecord(row: StepRow, calculatedCost: number | undefined) {
   return {
     id: row.id,
+    calculated_cost: calculatedCost,
     trace_id: row.traceId,
     start_time: row.startTime,
     end_time: row.endTime,
@@ -166,20 +179,48 @@ function stepRecord(row: StepRow) {
   };
 }
 
-/** Inserts rows that are new, then merges into the rows that existed: two statements, so that a
- *  row a concurrent batch inserted in between is merged rather than lost. */
-async function upsert(client: pg.PoolClient, sql: { insert: string; update: string }, projectId: string, records: unknown[]) {
-  if (records.length === 0) return;
-  const json = JSON.stringify(records);
-  const inserted = await client.query<{ id: string }>(sql.insert, [projectId, json]);
-  await client.query(sql.update, [projectId, json, inserted.rows.map((row) => row.id)]);
-}
+/** What a newly stored step adds to its run's totals. */
+export type StepContribution = {
+  id: string;
+  trace_id: string;
+  is_error: boolean;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cost: number | null;
+};
 
-/** Writes a folded batch inside the caller's transaction. Content the process knows is stored is skipped. */
+export type WrittenBatch = {
+  /** Payload and message-node hashes this batch stored. */
+  newContentKeys: string[];
+  insertedSteps: StepContribution[];
+  /** Steps that were already stored, and into which this batch merged. */
+  mergedStepIds: string[];
+  /** Merges into runs that were already stored; see `writeFoldedBatch`. */
+  mergeTraces: () => Promise<void>;
+};
+
+/**
+ * Writes a folded batch inside the caller's transaction, new rows first, then merging into stored
+ * ones: two statements each, so that a row a concurrent batch inserted in between is merged rather
+ * than lost. Content the process knows is stored is skipped. Stored runs are merged by the returned
+ * `mergeTraces`, which the caller runs last: a run's row is the one row concurrent batches of that
+ * run share, so it should stay locked for as short a time as possible.
+ */
 export async function writeFoldedBatch(
   client: pg.PoolClient,
-  { projectId, batch, knownContent }: { projectId: string; batch: FoldedBatch; knownContent: KnownContent },
-) {
+  {
+    projectId,
+    batch,
+    knownContent,
+    calculatedCosts,
+  }: {
+    projectId: string;
+    batch: FoldedBatch;
+    knownContent: KnownContent;
+    /** Step id → cost priced from the batch's own values, used when the step is new. */
+    calculatedCosts: ReadonlyMap<string, number>;
+  },
+): Promise<WrittenBatch> {
   const payloads = [...batch.content.payloads.entries()]
     .filter(([hex]) => !knownContent.has(projectId, hex))
     .map(([hex, payload]) => ({ hash: hex, body: payload.body, byte_size: payload.byteSize }));
@@ -207,8 +248,23 @@ export async function writeFoldedBatch(
   ];
   if (sessions.length > 0) await client.query(UPSERT_SESSIONS, [projectId, JSON.stringify(sessions)]);
 
-  await upsert(client, { insert: INSERT_TRACES, update: UPDATE_TRACES }, projectId, batch.traces.map(traceRecord));
-  await upsert(client, { insert: INSERT_STEPS, update: UPDATE_STEPS }, projectId, batch.steps.map(stepRecord));
+  const traceJson = JSON.stringify(batch.traces.map(traceRecord));
+  const insertedTraceIds =
+    batch.traces.length > 0
+      ? (await client.query<{ id: string }>(INSERT_TRACES, [projectId, traceJson])).rows.map((row) => row.id)
+      : [];
+  let insertedSteps: StepContribution[] = [];
+  let mergedStepIds: string[] = [];
+  if (batch.steps.length > 0) {
+    const stepJson = JSON.stringify(batch.steps.map((row) => stepRecord(row, calculatedCosts.get(row.id))));
+    insertedSteps = (await client.query<StepContribution>(INSERT_STEPS, [projectId, stepJson])).rows;
+    if (insertedSteps.length < batch.steps.length) {
+      const insertedIds = insertedSteps.map((step) => step.id);
+      const inserted = new Set(insertedIds);
+      mergedStepIds = batch.steps.map((step) => step.id).filter((id) => !inserted.has(id));
+      await client.query(UPDATE_STEPS, [projectId, stepJson, insertedIds]);
+    }
+  }
 
   if (batch.scores.length > 0) {
     const scores = batch.scores.map((score) => ({
@@ -223,5 +279,13 @@ export async function writeFoldedBatch(
     }));
     await client.query(INSERT_SCORES, [projectId, JSON.stringify(scores)]);
   }
-  return { newContentKeys: [...payloads.map((payload) => payload.hash), ...nodes.map((node) => node.hash)] };
+  const mergeTraces = async () => {
+    if (insertedTraceIds.length < batch.traces.length) await client.query(UPDATE_TRACES, [projectId, traceJson, insertedTraceIds]);
+  };
+  return {
+    newContentKeys: [...payloads.map((payload) => payload.hash), ...nodes.map((node) => node.hash)],
+    insertedSteps,
+    mergedStepIds,
+    mergeTraces,
+  };
 }

@@ -126,6 +126,32 @@ describe("ingestEvents", () => {
     }
   });
 
+  it("keeps a run's totals exact when many batches of it are written at the same time", async () => {
+    const events = splitIntoStartAndEnd(recordedRunToEvents(stormRun));
+    const reference = await newProject("serial-totals");
+    await ingestEvents(deps, { projectId: reference, rawEvents: events });
+    const expected = (await readRun(reference, stormRun.trace.id)).trace;
+    expect(expected.stepCount).toBe(stormRun.steps.length);
+
+    for (const seed of [4, 5]) {
+      const projectId = await newProject(`concurrent-totals-${seed}`);
+      const order = shuffled(events, seed);
+      const batches: IngestionEvent[][] = [];
+      for (let start = 0; start < order.length; start += 4) batches.push(order.slice(start, start + 4));
+      // New steps add to the totals, changed ones recount them: both at once, on one run's row.
+      await Promise.all(batches.map((batch) => ingestEvents(deps, { projectId, rawEvents: batch })));
+      const { trace, steps } = await readRun(projectId, stormRun.trace.id);
+      expect(steps).toHaveLength(stormRun.steps.length);
+      expect(trace).toMatchObject({
+        stepCount: expected.stepCount,
+        errorCount: expected.errorCount,
+        inputTokens: expected.inputTokens,
+        outputTokens: expected.outputTokens,
+      });
+      expect(trace.totalCost).toBeCloseTo(expected.totalCost, 12);
+    }
+  });
+
   it("lets a newer update win over an older one that arrives later", async () => {
     const projectId = await newProject("newer-wins");
     const base = { id: "s1", traceId: "t1" };
