@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { detectFindings, type Finding } from "@loupe/analysis";
 import { findTraceById, listTraceSteps, type Database } from "@loupe/db";
 import type { RecordedStep } from "@loupe/schema";
@@ -54,17 +55,50 @@ async function loadSteps(db: Database, projectId: string, traceId: string): Prom
   return steps;
 }
 
+type StoredFinding = Awaited<ReturnType<Database["finding"]["findMany"]>>[number];
+
+/** The stored form of a finding's fields, so that a finding read back compares equal to a fresh one. */
+function storedFields(finding: Finding) {
+  return {
+    kind: finding.kind,
+    detectorVersion: finding.detectorVersion,
+    severity: finding.severity,
+    explanation: finding.explanation,
+    evidence: JSON.parse(JSON.stringify(finding.evidence)) as object,
+    stepIds: finding.stepIds,
+    firstStepId: finding.firstStepId,
+  };
+}
+
+function sameFindings(stored: readonly StoredFinding[], fresh: readonly Finding[]): boolean {
+  if (stored.length !== fresh.length) return false;
+  const byKey = new Map(stored.map((finding) => [`${finding.detectorId}\u0000${finding.groupKey}`, finding]));
+  return fresh.every((finding) => {
+    const match = byKey.get(`${finding.detectorId}\u0000${finding.groupKey}`);
+    if (!match) return false;
+    const { kind, detectorVersion, severity, explanation, evidence, stepIds, firstStepId } = match;
+    return isDeepStrictEqual({ kind, detectorVersion, severity, explanation, evidence, stepIds, firstStepId }, storedFields(finding));
+  });
+}
+
+export type TraceAnalysis = {
+  findings: Finding[];
+  /** Whether the stored findings changed: a run re-analysed after a batch usually finds the same. */
+  changed: boolean;
+};
+
 /**
  * Runs the detectors over a stored run, with the project's settings and its history before the
  * run, and makes its findings match: a finding that grew is updated in place (same detector and
- * group key), one that no longer holds is removed, and the run's finding count follows.
+ * group key), one that no longer holds is removed, and the run's finding count follows. When the
+ * findings are those already stored, nothing is written, so a run streaming in takes no lock here.
  */
 export async function analyseTrace(
   db: Database,
   { projectId, traceId }: { projectId: string; traceId: string },
-): Promise<Finding[]> {
+): Promise<TraceAnalysis> {
   const trace = await findTraceById(db, { projectId, traceId });
-  if (!trace) return [];
+  if (!trace) return { findings: [], changed: false };
   const steps = await loadSteps(db, projectId, traceId);
   const { settings } = await readProjectAnalysisSettings(db, projectId);
   const history = await loadProjectHistory(db, { projectId, trace, steps, settings });
@@ -74,6 +108,8 @@ export async function analyseTrace(
     settings,
     history,
   });
+  const stored = await db.finding.findMany({ where: { projectId, traceId } });
+  if (sameFindings(stored, findings)) return { findings, changed: false };
 
   await db.$transaction(async (tx) => {
     await tx.finding.deleteMany({
@@ -84,15 +120,7 @@ export async function analyseTrace(
       },
     });
     for (const finding of findings) {
-      const fields = {
-        kind: finding.kind,
-        detectorVersion: finding.detectorVersion,
-        severity: finding.severity,
-        explanation: finding.explanation,
-        evidence: finding.evidence as object,
-        stepIds: finding.stepIds,
-        firstStepId: finding.firstStepId,
-      };
+      const fields = storedFields(finding);
       await tx.finding.upsert({
         where: {
           projectId_traceId_detectorId_groupKey: { projectId, traceId, detectorId: finding.detectorId, groupKey: finding.groupKey },
@@ -106,5 +134,5 @@ export async function analyseTrace(
       data: { findingCount: await tx.finding.count({ where: { projectId, traceId, dismissedAt: null } }) },
     });
   });
-  return findings;
+  return { findings, changed: true };
 }

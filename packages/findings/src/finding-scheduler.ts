@@ -17,7 +17,7 @@ export class FindingScheduler {
     private readonly options: {
       delayMillis: number;
       onError?: (error: unknown) => void;
-      /** Runs after each analysis, with its findings stored: alerting starts here. */
+      /** Runs after an analysis that changed the run's findings, with them stored: alerting starts here. */
       afterAnalysis?: (run: { projectId: string; traceId: string }) => Promise<unknown>;
     } = { delayMillis: 250 },
   ) {}
@@ -41,8 +41,8 @@ export class FindingScheduler {
   private async analyse(runs: { projectId: string; traceId: string }[]) {
     for (const run of runs) {
       try {
-        await analyseTrace(this.db, run);
-        await this.options.afterAnalysis?.(run);
+        const { changed } = await analyseTrace(this.db, run);
+        if (changed) await this.options.afterAnalysis?.(run);
       } catch (error) {
         (this.options.onError ?? ((cause: unknown) => console.error("Loupe: analysing a run failed", cause)))(error);
       }

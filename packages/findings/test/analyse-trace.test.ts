@@ -22,9 +22,11 @@ describe("analyseTrace", () => {
     const { run, expectedFindings } = fixture("repeated-web-search");
     await storeRecordedRun(database.pool, { projectId, run });
 
-    const first = await analyseTrace(database.db, { projectId, traceId: run.trace.id });
+    const { findings: first, changed } = await analyseTrace(database.db, { projectId, traceId: run.trace.id });
+    expect(changed).toBe(true);
     expect(first.map((finding) => finding.kind)).toEqual(expect.arrayContaining(expectedFindings));
-    await analyseTrace(database.db, { projectId, traceId: run.trace.id });
+    const again = await analyseTrace(database.db, { projectId, traceId: run.trace.id });
+    expect(again).toEqual({ findings: first, changed: false });
 
     const stored = await database.db.finding.findMany({ where: { projectId, traceId: run.trace.id } });
     expect(stored).toHaveLength(first.length);
@@ -42,11 +44,11 @@ describe("analyseTrace", () => {
     await database.db.finding.create({
       data: { projectId, traceId: run.trace.id, kind: "repeated_call", detectorId: "repeated-call", detectorVersion: 0, groupKey: "stale", severity: "low", explanation: "stale", evidence: {} },
     });
-    expect(await analyseTrace(database.db, { projectId, traceId: run.trace.id })).toEqual([]);
+    expect(await analyseTrace(database.db, { projectId, traceId: run.trace.id })).toEqual({ findings: [], changed: true });
     expect(await database.db.finding.count({ where: { projectId, traceId: run.trace.id } })).toBe(0);
   });
 
   it("answers an unknown run with no findings", async () => {
-    expect(await analyseTrace(database.db, { projectId, traceId: "no-such-run" })).toEqual([]);
+    expect(await analyseTrace(database.db, { projectId, traceId: "no-such-run" })).toEqual({ findings: [], changed: false });
   });
 });

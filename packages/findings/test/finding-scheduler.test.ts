@@ -32,3 +32,31 @@ it("finds a loop as the run streams in, once however many batches it arrives in"
   const trace = await database.db.trace.findUniqueOrThrow({ where: { projectId_id: { projectId, id: run.trace.id } } });
   expect(trace.findingCount).toBe(findings.length);
 });
+
+it("hands a run to alerting when its findings change, not each time it is re-analysed", async () => {
+  const admin = await ensureLocalAdmin(database.db);
+  const projectId = (await ensureProject(database.db, { slug: "after-analysis", name: "After analysis", ownerId: admin.id })).id;
+  const deps = { pool: database.pool, knownContent: new KnownContent(), ...createProjectPricing(database.pool) };
+  const { run } = buildCorpus().find((fixture) => fixture.slug === "repeated-web-search")!;
+  const handedOver: string[] = [];
+  const scheduler = new FindingScheduler(database.db, {
+    delayMillis: 10,
+    afterAnalysis: ({ traceId }) => Promise.resolve(handedOver.push(traceId)),
+  });
+
+  await ingestEvents(deps, { projectId, rawEvents: recordedRunToEvents(run) });
+  scheduler.schedule(projectId, [run.trace.id]);
+  await scheduler.idle();
+  expect(handedOver).toEqual([run.trace.id]);
+
+  // Nothing new arrived: the same findings, so alerting has nothing to look at.
+  scheduler.schedule(projectId, [run.trace.id]);
+  await scheduler.idle();
+  expect(handedOver).toEqual([run.trace.id]);
+
+  // Findings deleted behind its back are restored, and alerting hears of them again.
+  await database.db.finding.deleteMany({ where: { projectId, traceId: run.trace.id } });
+  scheduler.schedule(projectId, [run.trace.id]);
+  await scheduler.idle();
+  expect(handedOver).toEqual([run.trace.id, run.trace.id]);
+});

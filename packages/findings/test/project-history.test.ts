@@ -69,8 +69,8 @@ describe("analyseTrace with project history and settings", () => {
     await storeRecordedRun(database.pool, { projectId, run: healthy });
     await storeRecordedRun(database.pool, { projectId, run: spiky });
 
-    expect(await analyseTrace(database.db, { projectId, traceId: healthy.trace.id })).toEqual([]);
-    const findings = await analyseTrace(database.db, { projectId, traceId: spiky.trace.id });
+    expect((await analyseTrace(database.db, { projectId, traceId: healthy.trace.id })).findings).toEqual([]);
+    const findings = (await analyseTrace(database.db, { projectId, traceId: spiky.trace.id })).findings;
     const costSpike = findings.find((finding) => finding.kind === "cost_spike" && finding.groupKey.endsWith("run"));
     expect(costSpike?.evidence).toMatchObject({ ratio: expect.closeTo(10, 0) as number });
     expect(kindsOf(findings)).not.toContain("budget_exceeded");
@@ -82,9 +82,9 @@ describe("analyseTrace with project history and settings", () => {
     const second = copyRun(plannerRun, { startTime: new Date(plannerRun.trace.startTime.getTime() + 60 * 60_000) });
     for (const run of [first, second]) await storeRecordedRun(database.pool, { projectId, run });
 
-    const firstFindings = await analyseTrace(database.db, { projectId, traceId: first.trace.id });
+    const firstFindings = (await analyseTrace(database.db, { projectId, traceId: first.trace.id })).findings;
     expect(firstFindings.filter((finding) => finding.kind === "budget_exceeded").map((finding) => finding.evidence.scope)).toEqual(["run"]);
-    const secondFindings = await analyseTrace(database.db, { projectId, traceId: second.trace.id });
+    const secondFindings = (await analyseTrace(database.db, { projectId, traceId: second.trace.id })).findings;
     expect(secondFindings.filter((finding) => finding.kind === "budget_exceeded").map((finding) => finding.evidence.scope).sort()).toEqual(["day", "run"]);
     const stored = await database.db.trace.findUniqueOrThrow({ where: { projectId_id: { projectId, id: second.trace.id } } });
     expect(stored.findingCount).toBe(secondFindings.length);
@@ -98,7 +98,7 @@ describe("analyseTrace with project history and settings", () => {
     });
     const run = copyRun(loopRun, { startTime: loopRun.trace.startTime });
     await storeRecordedRun(database.pool, { projectId, run });
-    const kinds = kindsOf(await analyseTrace(database.db, { projectId, traceId: run.trace.id }));
+    const kinds = kindsOf((await analyseTrace(database.db, { projectId, traceId: run.trace.id })).findings);
     expect(kinds).toContain("repeated_call");
     expect(kinds).not.toContain("budget_exceeded");
   });
@@ -119,7 +119,7 @@ describe("analyseTrace with project history and settings", () => {
     const quietProjectId = await createProject();
     const spiky = copyRun(plannerRun, { startTime: now, scale: 10 });
     await storeRecordedRun(database.pool, { projectId: quietProjectId, run: spiky });
-    expect(await analyseTrace(database.db, { projectId: quietProjectId, traceId: spiky.trace.id })).toEqual([]);
+    expect((await analyseTrace(database.db, { projectId: quietProjectId, traceId: spiky.trace.id })).findings).toEqual([]);
 
     const { settings } = await readProjectAnalysisSettings(database.db, quietProjectId);
     const history = await loadProjectHistory(database.db, { projectId: quietProjectId, trace: spiky.trace, steps: spiky.steps, settings });
