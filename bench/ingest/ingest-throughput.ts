@@ -86,7 +86,7 @@ async function measureCopy(databaseUrl: string, batches: ReturnType<typeof build
   }
 }
 
-type NativeRun = { stepsPerSecond: number; latencies: number[]; databaseUrl: string; findingDelays: number[] };
+type NativeRun = { stepsPerSecond: number; latencies: number[]; databaseUrl: string; findingDelays: number[]; delayAfterLoad: number };
 
 /** Sends every batch to a fresh Loupe; with detection on, also times loops from batch to finding. */
 async function measureNative(batches: Batch[], detection: "on" | "off", keep: (loupe: Awaited<ReturnType<typeof startLoupe>>) => Promise<void>): Promise<NativeRun> {
@@ -107,23 +107,29 @@ async function measureNative(batches: Batch[], detection: "on" | "off", keep: (l
 
     // Delays first, on an idle server: afterwards the detectors would still be working through
     // the load's backlog, and the figure would measure the queue instead.
-    const findingDelays = detection === "on" ? await measureFindingDelays(loupe, post) : [];
+    const findingDelays = detection === "on" ? await measureFindingDelays(loupe, post, { label: "idle", samples: FINDING_SAMPLES, timeoutMs: 10_000 }) : [];
     const started = performance.now();
     const latencies = (await runConcurrently(batches.map((batch) => () => post(batch.body)), CONCURRENCY)).sort((a, b) => a - b);
     const stepsPerSecond = steps / ((performance.now() - started) / 1000);
+    // Detection yields to ingestion: how far behind it is once the load stops.
+    const delayAfterLoad = detection === "on" ? (await measureFindingDelays(loupe, post, { label: "after-load", samples: 1, timeoutMs: 120_000 }))[0]! : 0;
     await keep(loupe);
-    return { stepsPerSecond, latencies, databaseUrl: loupe.databaseUrl, findingDelays };
+    return { stepsPerSecond, latencies, databaseUrl: loupe.databaseUrl, findingDelays, delayAfterLoad };
   } finally {
     await loupe.stop();
   }
 }
 
 /** From the batch holding the step that completes a loop to the finding readable through the API. */
-async function measureFindingDelays(loupe: { baseUrl: string; secret: string }, post: (body: string) => Promise<void>) {
+async function measureFindingDelays(
+  loupe: { baseUrl: string; secret: string },
+  post: (body: string) => Promise<void>,
+  { label, samples, timeoutMs }: { label: string; samples: number; timeoutMs: number },
+) {
   const loop = buildCorpus().find((fixture) => fixture.slug === "repeated-web-search")!.run;
   const delays: number[] = [];
-  for (let index = 0; index < FINDING_SAMPLES; index++) {
-    const run = withFreshIds(loop, `${loop.trace.id}-delay-${index}`);
+  for (let index = 0; index < samples; index++) {
+    const run = withFreshIds(loop, `${loop.trace.id}-${label}-${index}`);
     const traceId = run.trace.id;
     const startedAt = performance.now();
     await post(JSON.stringify({ batch: recordedRunToEvents(run) }));
@@ -131,7 +137,7 @@ async function measureFindingDelays(loupe: { baseUrl: string; secret: string }, 
       const response = await fetch(`${loupe.baseUrl}/api/public/traces/${traceId}`, { headers: { authorization: `Bearer ${loupe.secret}` } });
       const { findingCount } = (await response.json()) as { findingCount: number };
       if (findingCount > 0) break;
-      if (performance.now() - startedAt > 10_000) throw new Error(`no finding for ${traceId} within 10 s`);
+      if (performance.now() - startedAt > timeoutMs) throw new Error(`no finding for ${traceId} within ${timeoutMs / 1000} s`);
       await sleep(10);
     }
     delays.push(performance.now() - startedAt);
@@ -157,7 +163,8 @@ async function main() {
   console.log(describe("detection off", withoutDetection));
   console.log(`  detection costs ${((1 - withDetection.stepsPerSecond / withoutDetection.stepsPerSecond) * 100).toFixed(1)}% of throughput (target: at most 15%)`);
   const delays = withDetection.findingDelays;
-  console.log(`  step → finding (${delays.length} loops, idle): p50 ${percentile(delays, 0.5).toFixed(0)} ms, p99 ${percentile(delays, 0.99).toFixed(0)} ms (target: p99 under 1,000 ms)`);
+  console.log(`  step → finding (${delays.length} loops, idle; slowest ${delays.at(-1)!.toFixed(0)} ms): p50 ${percentile(delays, 0.5).toFixed(0)} ms, p99 ${percentile(delays, 0.99).toFixed(0)} ms (target: p99 under 1,000 ms)`);
+  console.log(`  step → finding for a loop sent as the load ends: ${withDetection.delayAfterLoad.toFixed(0)} ms (analysis yields to ingestion, so this is its backlog)`);
   console.log(`raw COPY of the same rows into a bare table: ${copyPerSecond.toFixed(0)} rows/s`);
   console.log(`ratio native API (detection on) / COPY: ${(withDetection.stepsPerSecond / copyPerSecond).toFixed(2)}`);
 }

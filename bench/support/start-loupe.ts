@@ -41,9 +41,28 @@ export async function startLoupe({ port, env = {} }: { port: number; env?: Recor
     projectId: project.id,
     secret: key.secret,
     stop: async () => {
-      if (server.pid) process.kill(-server.pid, "SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve));
+      if (server.pid) {
+        process.kill(-server.pid, "SIGTERM");
+        await waitForGroupToExit(server.pid);
+      }
       await database.drop();
     },
   };
+}
+
+/** pnpm exits before the launcher, the server and the detection worker it started: wait for all. */
+async function waitForGroupToExit(groupId: number) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      process.kill(-groupId, 0);
+    } catch {
+      return;
+    }
+    if (Date.now() > deadline) {
+      process.kill(-groupId, "SIGKILL");
+      return;
+    }
+    await sleep(100);
+  }
 }

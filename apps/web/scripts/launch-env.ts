@@ -6,6 +6,8 @@ const LaunchEnv = z.object({
   HOSTNAME: z.string().min(1).default("0.0.0.0"),
   /** "false" starts Loupe without the demo project and its runs. */
   LOUPE_DEMO_DATA: z.enum(["true", "false"]).default("true"),
+  /** `off` stores runs without running the detectors on them: for measuring what detection costs. */
+  LOUPE_DETECTION: z.enum(["on", "off"]).default("on"),
 });
 export type LaunchEnv = z.infer<typeof LaunchEnv>;
 

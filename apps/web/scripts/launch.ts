@@ -1,6 +1,6 @@
 // Starts Loupe: a migrated database (embedded unless DATABASE_URL is set), the demo project,
 // then the Next.js server, and stops them together.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,6 +41,8 @@ async function launch() {
     }
   }
 
+  const detection = env.LOUPE_DETECTION === "on" ? superviseDetectionWorker(database.databaseUrl) : null;
+
   const nextBin = createRequire(path.join(webRoot, "package.json")).resolve("next/dist/bin/next");
   const server = spawn(
     process.execPath,
@@ -53,6 +55,7 @@ async function launch() {
   const stop = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
+    await detection?.stop();
     if (server.exitCode === null) {
       server.kill("SIGTERM");
       await new Promise((resolve) => server.once("exit", resolve));
@@ -63,6 +66,35 @@ async function launch() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   server.on("exit", (code) => void stop(code ?? 1));
+}
+
+/** Runs the detection worker beside the server, starting it again should it die. */
+function superviseDetectionWorker(databaseUrl: string) {
+  const script = path.join(webRoot, "scripts", "detection-worker.ts");
+  let stopped = false;
+  let worker: ChildProcess;
+  const start = () => {
+    // The same Node.js and TypeScript loader as this launcher.
+    worker = spawn(process.execPath, [...process.execArgv, script], {
+      cwd: webRoot,
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
+    worker.on("exit", (code, signal) => {
+      if (stopped) return;
+      console.error(`Loupe: the detection worker stopped (${signal ?? `exit code ${code}`}); starting it again.`);
+      setTimeout(start, 1_000);
+    });
+  };
+  start();
+  return {
+    stop: async () => {
+      stopped = true;
+      if (worker.exitCode !== null || worker.signalCode !== null) return;
+      worker.kill("SIGTERM");
+      await new Promise((resolve) => worker.once("exit", resolve));
+    },
+  };
 }
 
 launch().catch((error: unknown) => {

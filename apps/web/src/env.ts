@@ -9,8 +9,6 @@ const ServerEnv = z.object({
   /** Encrypts stored provider keys and webhook secrets; without it a key is kept in the data folder. */
   LOUPE_SECRET_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   LOUPE_DATA_DIR: z.string().min(1).default(".loupe/data"),
-  /** `off` stores runs without running the detectors on them: for measuring what detection costs. */
-  LOUPE_DETECTION: z.enum(["on", "off"]).default("on"),
   /** How long event ids are remembered, so that a retried batch is recognised. */
   LOUPE_DEDUP_RETENTION_DAYS: z.coerce.number().positive().default(7),
   /** When set, /api/metrics asks for it as a bearer token. */

@@ -5,3 +5,4 @@ export { loadProjectHistory } from "./load-project-history.ts";
 export { readProjectAnalysisSettings, type ProjectAnalysisSettings } from "./project-analysis-settings.ts";
 export { reanalyseProject, type ReanalysisProgress } from "./reanalyse-project.ts";
 export { findReanalysis, startReanalysis, type ReanalysisJob } from "./reanalysis-jobs.ts";
+export { listenForChangedRuns, type ChangedRunsListener } from "./changed-runs-listener.ts";

@@ -5,6 +5,7 @@ import { foldEvents, type StepRow, type UsageEstimator } from "./fold-events.ts"
 import type { KnownContent } from "./known-content.ts";
 import { INGESTION_LIMITS } from "./limits.ts";
 import { parseEvents, type EventFailure } from "./parse-events.ts";
+import { announceChangedRuns } from "./changed-runs.ts";
 import { updateTraceTotals } from "./trace-totals.ts";
 import { writeFoldedBatch } from "./write-batch.ts";
 
@@ -139,6 +140,7 @@ async function applyInTransaction(
     recountTraceIds: new Set(batch.steps.filter((step) => merged.has(step.id)).map((step) => step.traceId)),
     mergeTraces: written.mergeTraces,
   });
+  await announceChangedRuns(client, projectId, traceIds);
   return { freshIds, truncations: batch.truncations, newContentKeys: written.newContentKeys, traceIds };
 }
 

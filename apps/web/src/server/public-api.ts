@@ -1,7 +1,5 @@
 import "server-only";
 import { ContentHashCache, createSqlPool } from "@loupe/db";
-import { FindingScheduler } from "@loupe/findings";
-import { evaluateFindingAlerts } from "@loupe/oncall";
 import {
   ApiKeyAuthenticator,
   KnownContent,
@@ -20,10 +18,6 @@ export function getPublicApi(): PublicApiDependencies {
   if (!globalForApi.loupePublicApi) {
     const env = readServerEnv();
     const pool = createSqlPool(env.DATABASE_URL, { maxConnections: 8 });
-    const findings = new FindingScheduler(getDb(), {
-      delayMillis: 250,
-      afterAnalysis: (run) => evaluateFindingAlerts(getDb(), run),
-    });
     globalForApi.loupePublicApi = {
       pool,
       db: getDb(),
@@ -32,10 +26,8 @@ export function getPublicApi(): PublicApiDependencies {
       authenticator: new ApiKeyAuthenticator(getDb()),
       rateLimiter: new RateLimiter({ perSecond: env.LOUPE_RATE_LIMIT_PER_SECOND, burst: env.LOUPE_RATE_LIMIT_BURST }),
       ...createProjectPricing(pool),
-      onIngested: (report) => {
-        recordIngestion(report);
-        if (env.LOUPE_DETECTION === "on" && report.traceIds.length > 0) findings.schedule(report.projectId, report.traceIds);
-      },
+      // Detection hears of stored runs from the database (see scripts/detection-worker.ts).
+      onIngested: recordIngestion,
     };
   }
   return globalForApi.loupePublicApi;

@@ -1,0 +1,41 @@
+// The detection worker: runs the detectors over runs as ingestion announces them, then alerting.
+// It is a process of its own at the lowest CPU priority, so detection takes only what ingestion
+// leaves and never slows the server that accepts runs; started and stopped by the launcher.
+import os from "node:os";
+import { createDatabaseClient } from "@loupe/db";
+import { FindingScheduler, listenForChangedRuns } from "@loupe/findings";
+import { evaluateFindingAlerts } from "@loupe/oncall";
+import { parseEnvironment } from "@loupe/schema";
+import { z } from "zod";
+
+const WorkerEnv = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
+});
+
+const LOWEST_PRIORITY = 19;
+/** Changes to one run within this window coalesce into one analysis. */
+const COALESCE_MS = 250;
+/** On stop, analyses already due may finish for this long. */
+const DRAIN_MS = 5_000;
+
+function startDetectionWorker() {
+  const { DATABASE_URL } = parseEnvironment(WorkerEnv, process.env, "detection worker configuration");
+  os.setPriority(LOWEST_PRIORITY);
+  const db = createDatabaseClient(DATABASE_URL, { maxConnections: 2 });
+  const scheduler = new FindingScheduler(db, {
+    delayMillis: COALESCE_MS,
+    afterAnalysis: (run) => evaluateFindingAlerts(db, run),
+  });
+  const listener = listenForChangedRuns(DATABASE_URL, ({ projectId, traceIds }) => scheduler.schedule(projectId, traceIds));
+
+  const stop = async () => {
+    await listener.close();
+    await Promise.race([scheduler.idle(), new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+startDetectionWorker();

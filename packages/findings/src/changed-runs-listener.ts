@@ -1,0 +1,94 @@
+import { ChangedRuns, RUNS_CHANGED_CHANNEL } from "@loupe/schema";
+import pg from "pg";
+
+const RECONNECT_DELAY_MS = 1_000;
+/** Runs changed this long before a lost connection are looked at again: commits and clocks lag. */
+const CATCH_UP_MARGIN_MS = 5_000;
+
+export type ChangedRunsListener = {
+  /** Resolves once the first connection listens. */
+  ready: Promise<void>;
+  close: () => Promise<void>;
+};
+
+/**
+ * Listens on the channel ingestion announces changed runs on. A lost connection (a server restart)
+ * is reopened, and runs updated while it was down are reported from the trace table, so none is
+ * left unanalysed.
+ */
+export function listenForChangedRuns(
+  databaseUrl: string,
+  onChanged: (changed: ChangedRuns) => void,
+  onError: (error: unknown) => void = (error) => console.warn("Loupe: the changed-runs listener failed", error),
+): ChangedRunsListener {
+  let client: pg.Client | null = null;
+  let closed = false;
+  let lostAt: Date | null = null;
+  let reconnect: NodeJS.Timeout | null = null;
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: databaseUrl });
+    next.on("notification", ({ channel, payload }) => {
+      if (channel !== RUNS_CHANGED_CHANNEL || !payload) return;
+      const parsed = ChangedRuns.safeParse(JSON.parse(payload));
+      if (parsed.success) onChanged(parsed.data);
+      else onError(new Error(`an unreadable changed-runs notification: ${parsed.error.message}`));
+    });
+    next.on("error", (error) => {
+      onError(error);
+      connectionLost(next);
+    });
+    next.on("end", () => connectionLost(next));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${RUNS_CHANGED_CHANNEL}`);
+      if (closed) return void (await next.end());
+      client = next;
+      markReady();
+      if (lostAt) await catchUp(next, lostAt);
+      lostAt = null;
+    } catch (error) {
+      onError(error);
+      connectionLost(next);
+    }
+  };
+
+  const connectionLost = (lost: pg.Client) => {
+    if (client === lost) client = null;
+    lost.removeAllListeners("end");
+    void lost.end().catch(() => undefined);
+    if (closed || reconnect) return;
+    lostAt ??= new Date();
+    reconnect = setTimeout(() => {
+      reconnect = null;
+      void connect();
+    }, RECONNECT_DELAY_MS);
+  };
+
+  const catchUp = async (connection: pg.Client, since: Date) => {
+    const { rows } = await connection.query<{ project_id: string; id: string }>(
+      `SELECT project_id, id FROM "trace" WHERE updated_at >= $1`,
+      [new Date(since.getTime() - CATCH_UP_MARGIN_MS)],
+    );
+    const byProject = new Map<string, string[]>();
+    for (const row of rows) byProject.set(row.project_id, [...(byProject.get(row.project_id) ?? []), row.id]);
+    for (const [projectId, traceIds] of byProject) onChanged({ projectId, traceIds });
+  };
+
+  void connect();
+  return {
+    ready,
+    close: async () => {
+      closed = true;
+      if (reconnect) clearTimeout(reconnect);
+      const open = client;
+      client = null;
+      if (open) {
+        open.removeAllListeners("end");
+        await open.end();
+      }
+    },
+  };
+}
