@@ -25,6 +25,8 @@ export type IngestionDependencies = {
   calculateCost: CostCalculator;
   /** Spares re-hashing content that senders re-send; optional because it only saves time. */
   contentHashes?: ContentHashCache;
+  /** `false` keeps the detection worker from hearing of these runs; see `announceChangedRuns`. */
+  announceChanges?: boolean;
 };
 
 export type EventResult =
@@ -140,7 +142,7 @@ async function applyInTransaction(
     recountTraceIds: new Set(batch.steps.filter((step) => merged.has(step.id)).map((step) => step.traceId)),
     mergeTraces: written.mergeTraces,
   });
-  await announceChangedRuns(client, projectId, traceIds);
+  if (deps.announceChanges !== false) await announceChangedRuns(client, projectId, traceIds);
   return { freshIds, truncations: batch.truncations, newContentKeys: written.newContentKeys, traceIds };
 }
 
