@@ -16,11 +16,23 @@ test("a per-run budget is refused when invalid, and after re-analysis a run over
   await expect(perRunBudget).toHaveAttribute("aria-invalid", "true");
   await expect(detection.getByRole("alert")).toContainText("Too small");
 
+  // A plan-drift share above one is refused on its own field.
   await perRunBudget.fill("0.01");
+  const unplannedShare = detection.getByLabel("Unplanned share (0–1)");
+  await expect(unplannedShare).toHaveValue("0.25");
+  await unplannedShare.fill("1.5");
+  await detection.getByRole("button", { name: "Save detection settings" }).click();
+  await expect(unplannedShare).toHaveAttribute("aria-invalid", "true");
+  await expect(perRunBudget).not.toHaveAttribute("aria-invalid");
+  await expect(detection.getByRole("alert")).toContainText("Too big");
+
+  await unplannedShare.fill("0.4");
   await detection.getByRole("button", { name: "Save detection settings" }).click();
   await expect(detection.getByRole("status")).toHaveText("Saved.");
   await page.reload();
-  await expect(page.getByRole("form", { name: "Detection settings" }).getByLabel("Per-run budget (USD)")).toHaveValue("0.01");
+  const reloaded = page.getByRole("form", { name: "Detection settings" });
+  await expect(reloaded.getByLabel("Per-run budget (USD)")).toHaveValue("0.01");
+  await expect(reloaded.getByLabel("Unplanned share (0–1)")).toHaveValue("0.4");
 
   await page.getByRole("button", { name: "Re-analyse all runs" }).click();
   await expect(page.getByTestId("reanalysis-status")).toHaveText("Done: 1 run analysed");

@@ -17,6 +17,11 @@ const FIELDS: { field: keyof SettingsForm; label: string; hint: string; wide?: b
   { field: "perRunUsd", label: "Per-run budget (USD)", hint: "Empty for none." },
   { field: "perDayUsd", label: "Per-day budget (USD)", hint: "Empty for none." },
   { field: "maxSteps", label: "Max steps per run", hint: "Steps before a run counts as runaway." },
+  { field: "spikeMinCostUsd", label: "Smallest cost spike (USD)", hint: "A run or call costing less is never a spike." },
+  { field: "planItemMinOverlap", label: "Plan item match (0–1)", hint: "Share of an item's words a call must carry out." },
+  { field: "planDriftMinUnplannedCalls", label: "Unplanned calls", hint: "Calls outside the plan before drift is flagged." },
+  { field: "planDriftMinUnplannedShare", label: "Unplanned share (0–1)", hint: "…and their share of the calls made under it." },
+  { field: "planGoalMinOverlap", label: "Answer–request match (0–1)", hint: "Share of the request's words the answer must keep." },
 ];
 
 /** The project's detector thresholds and budgets, and re-analysing stored runs with them. */

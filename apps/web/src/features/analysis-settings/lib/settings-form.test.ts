@@ -10,6 +10,11 @@ const base = {
   budgets: { perDayUsd: 20 },
   maxSteps: 10_000,
   maxLlmCalls: 100,
+  spikeMinimums: { costUsd: 0.05, tokens: 1_000, latencyMs: 5_000 },
+  planItemMinOverlap: 0.5,
+  planDriftMinUnplannedCalls: 2,
+  planDriftMinUnplannedShare: 0.25,
+  planGoalMinOverlap: 0.3,
 } as unknown as AnalysisSettingsValues;
 
 describe("settings form", () => {
@@ -27,13 +32,25 @@ describe("settings form", () => {
     expect(settings.budgets.perRunUsd).toBeNaN();
   });
 
+  it("edits the smallest cost spike without touching the other minimums, and the plan-drift thresholds", () => {
+    const form = { ...toSettingsForm(base), spikeMinCostUsd: "0.001", planDriftMinUnplannedCalls: "4", planGoalMinOverlap: "0.2" };
+    const settings = fromSettingsForm(form, base);
+    expect(settings.spikeMinimums).toEqual({ costUsd: 0.001, tokens: 1_000, latencyMs: 5_000 });
+    expect(settings).toMatchObject({ planDriftMinUnplannedCalls: 4, planGoalMinOverlap: 0.2, planItemMinOverlap: 0.5 });
+  });
+
   it("pins each server error on its field", () => {
     expect(
       matchFieldErrors([
         { path: "settings.budgets.perRunUsd", message: "Too small: expected number to be >0" },
         { path: "settings.sideEffectPatterns.1", message: "Too small" },
+        { path: "settings.spikeMinimums.costUsd", message: "Too small: expected number to be >=0" },
       ]),
-    ).toEqual({ perRunUsd: "Too small: expected number to be >0", sideEffectPatterns: "Too small" });
+    ).toEqual({
+      perRunUsd: "Too small: expected number to be >0",
+      sideEffectPatterns: "Too small",
+      spikeMinCostUsd: "Too small: expected number to be >=0",
+    });
     expect(matchFieldErrors(null)).toEqual({});
   });
 });

@@ -12,6 +12,11 @@ export type SettingsForm = {
   perRunUsd: string;
   perDayUsd: string;
   maxSteps: string;
+  spikeMinCostUsd: string;
+  planItemMinOverlap: string;
+  planDriftMinUnplannedCalls: string;
+  planDriftMinUnplannedShare: string;
+  planGoalMinOverlap: string;
 };
 
 /** Where the server reports each field's error (`settings.budgets.perRunUsd: Too small…`). */
@@ -24,6 +29,11 @@ export const FIELD_PATHS: Record<keyof SettingsForm, string> = {
   perRunUsd: "settings.budgets.perRunUsd",
   perDayUsd: "settings.budgets.perDayUsd",
   maxSteps: "settings.maxSteps",
+  spikeMinCostUsd: "settings.spikeMinimums.costUsd",
+  planItemMinOverlap: "settings.planItemMinOverlap",
+  planDriftMinUnplannedCalls: "settings.planDriftMinUnplannedCalls",
+  planDriftMinUnplannedShare: "settings.planDriftMinUnplannedShare",
+  planGoalMinOverlap: "settings.planGoalMinOverlap",
 };
 
 export function toSettingsForm(settings: AnalysisSettingsValues): SettingsForm {
@@ -36,6 +46,11 @@ export function toSettingsForm(settings: AnalysisSettingsValues): SettingsForm {
     perRunUsd: settings.budgets.perRunUsd === undefined ? "" : String(settings.budgets.perRunUsd),
     perDayUsd: settings.budgets.perDayUsd === undefined ? "" : String(settings.budgets.perDayUsd),
     maxSteps: String(settings.maxSteps),
+    spikeMinCostUsd: String(settings.spikeMinimums.costUsd),
+    planItemMinOverlap: String(settings.planItemMinOverlap),
+    planDriftMinUnplannedCalls: String(settings.planDriftMinUnplannedCalls),
+    planDriftMinUnplannedShare: String(settings.planDriftMinUnplannedShare),
+    planGoalMinOverlap: String(settings.planGoalMinOverlap),
   };
 }
 
@@ -61,6 +76,11 @@ export function fromSettingsForm(form: SettingsForm, base: AnalysisSettingsValue
     spikeThresholdMads: toNumber(form.spikeThresholdMads),
     budgets: { ...(perRunUsd === undefined ? {} : { perRunUsd }), ...(perDayUsd === undefined ? {} : { perDayUsd }) },
     maxSteps: toNumber(form.maxSteps),
+    spikeMinimums: { ...base.spikeMinimums, costUsd: toNumber(form.spikeMinCostUsd) },
+    planItemMinOverlap: toNumber(form.planItemMinOverlap),
+    planDriftMinUnplannedCalls: toNumber(form.planDriftMinUnplannedCalls),
+    planDriftMinUnplannedShare: toNumber(form.planDriftMinUnplannedShare),
+    planGoalMinOverlap: toNumber(form.planGoalMinOverlap),
   };
 }
 
