@@ -21,25 +21,32 @@ const STEPS_PER_BATCH = 100;
 const FINDING_SAMPLES = Number(process.env.BENCH_FINDING_SAMPLES ?? 20);
 const PORT = 3290;
 
-type Batch = { traceId: string; steps: RecordedStep[]; body: string };
+type Batch = { steps: { traceId: string; step: RecordedStep }[]; body: string };
 
-/** The corpus's runs, copied under fresh ids as often as needed, cut into batches of 100 steps. */
+/**
+ * The corpus's runs, copied under fresh ids as often as needed, their events sent in batches of
+ * exactly 100 steps, as an SDK's exporter batches the steps of the runs it has in flight: a batch
+ * may end one run and start the next, whose trace event then travels with its first steps.
+ */
 function buildBatches(): Batch[] {
   const corpus = buildCorpus();
   const batches: Batch[] = [];
+  let events: unknown[] = [];
+  let steps: Batch["steps"] = [];
   for (let copy = 0; batches.length < BATCHES; copy++) {
     for (const { run } of corpus) {
       const copied = withFreshIds(run, `${run.trace.id}-${copy}`);
-      const events = recordedRunToEvents(copied).filter((event) => event.type !== "score-create");
-      const stepEvents = events.filter((event) => event.type === "step-create");
-      const traceEvent = events.find((event) => event.type === "trace-create")!;
-      for (let start = 0; start < stepEvents.length && batches.length < BATCHES; start += STEPS_PER_BATCH) {
-        const slice = stepEvents.slice(start, start + STEPS_PER_BATCH);
-        batches.push({
-          traceId: copied.trace.id,
-          steps: copied.steps.slice(start, start + STEPS_PER_BATCH),
-          body: JSON.stringify({ batch: start === 0 ? [traceEvent, ...slice] : slice }),
-        });
+      const stepsById = new Map(copied.steps.map((step) => [step.id, step]));
+      for (const event of recordedRunToEvents(copied)) {
+        if (event.type === "score-create" || batches.length >= BATCHES) continue;
+        events.push(event);
+        if (event.type !== "step-create") continue;
+        steps.push({ traceId: copied.trace.id, step: stepsById.get(event.body.id)! });
+        if (steps.length === STEPS_PER_BATCH) {
+          batches.push({ steps, body: JSON.stringify({ batch: events }) });
+          events = [];
+          steps = [];
+        }
       }
     }
   }
@@ -76,7 +83,7 @@ async function measureCopy(databaseUrl: string, batches: ReturnType<typeof build
     await client.query(`CREATE TABLE bench_copy_step (
       id text PRIMARY KEY, trace_id text, parent_id text, kind text, name text, start_time timestamptz,
       end_time timestamptz, model text, input jsonb, output jsonb, attributes jsonb, input_tokens int, output_tokens int)`);
-    const lines = batches.flatMap(({ traceId, steps }) => steps.map((step) => `${copyRow(traceId, step)}\n`));
+    const lines = batches.flatMap(({ steps }) => steps.map(({ traceId, step }) => `${copyRow(traceId, step)}\n`));
     const started = performance.now();
     await pipeline(Readable.from(lines), client.query(copyFrom("COPY bench_copy_step FROM STDIN WITH (FORMAT csv)")));
     const seconds = (performance.now() - started) / 1000;
