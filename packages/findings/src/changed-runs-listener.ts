@@ -19,7 +19,8 @@ export type ChangedRunsListener = {
 export function listenForChangedRuns(
   databaseUrl: string,
   onChanged: (changed: ChangedRuns) => void,
-  onError: (error: unknown) => void = (error) => console.warn("Loupe: the changed-runs listener failed", error),
+  onError: (error: unknown) => void = (error) =>
+    console.warn(`Loupe: the changed-runs listener failed (${error instanceof Error ? error.message : String(error)}); it reconnects.`),
 ): ChangedRunsListener {
   let client: pg.Client | null = null;
   let closed = false;
