@@ -10,6 +10,8 @@ import { z } from "zod";
 
 const WorkerEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
+  /** Set by the launcher when it restarts the worker: runs changed since then went unheard. */
+  LOUPE_DETECTION_CATCH_UP_FROM: z.iso.datetime({ message: "must be an ISO 8601 date-time" }).pipe(z.coerce.date()).optional(),
 });
 
 const LOWEST_PRIORITY = 19;
@@ -18,15 +20,24 @@ const COALESCE_MS = 250;
 /** On stop, analyses already due may finish for this long. */
 const DRAIN_MS = 5_000;
 
-function startDetectionWorker() {
-  const { DATABASE_URL } = parseEnvironment(WorkerEnv, process.env, "detection worker configuration");
+async function startDetectionWorker() {
+  const env = parseEnvironment(WorkerEnv, process.env, "detection worker configuration");
   os.setPriority(LOWEST_PRIORITY);
-  const db = createDatabaseClient(DATABASE_URL, { maxConnections: 2 });
+  const db = createDatabaseClient(env.DATABASE_URL, { maxConnections: 2 });
+  // The client's first query sets it up; done now, the first run's finding is not late.
+  await db.$queryRaw`SELECT 1`;
   const scheduler = new FindingScheduler(db, {
     delayMillis: COALESCE_MS,
     afterAnalysis: (run) => evaluateFindingAlerts(db, run),
   });
-  const listener = listenForChangedRuns(DATABASE_URL, ({ projectId, traceIds }) => scheduler.schedule(projectId, traceIds));
+  const listener = listenForChangedRuns(
+    env.DATABASE_URL,
+    ({ projectId, traceIds }) => scheduler.schedule(projectId, traceIds),
+    env.LOUPE_DETECTION_CATCH_UP_FROM ? { catchUpFrom: env.LOUPE_DETECTION_CATCH_UP_FROM } : {},
+  );
+
+  await listener.ready;
+  process.send?.("listening");
 
   const stop = async () => {
     await listener.close();
@@ -38,4 +49,7 @@ function startDetectionWorker() {
   process.on("SIGTERM", () => void stop());
 }
 
-startDetectionWorker();
+startDetectionWorker().catch((error: unknown) => {
+  console.error("Loupe: the detection worker could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,8 +1,9 @@
-// Starts Loupe: a migrated database (embedded unless DATABASE_URL is set), the demo project,
-// then the Next.js server, and stops them together.
+// Starts Loupe: a migrated database (embedded unless DATABASE_URL is set), the demo project, the
+// detection worker, then the Next.js server, and stops them together.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { createDatabaseClient, createSqlPool } from "@loupe/db";
 import { openDatabase } from "@loupe/db/runtime";
@@ -11,6 +12,7 @@ import { readLaunchEnv } from "./launch-env.ts";
 
 const webRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const isDev = process.argv.includes("--dev");
+const DETECTION_START_TIMEOUT_MS = 60_000;
 
 async function launch() {
   const env = readLaunchEnv();
@@ -42,6 +44,10 @@ async function launch() {
   }
 
   const detection = env.LOUPE_DETECTION === "on" ? superviseDetectionWorker(database.databaseUrl) : null;
+  if (detection) {
+    const listening = await Promise.race([detection.ready.then(() => true), sleep(DETECTION_START_TIMEOUT_MS).then(() => false)]);
+    if (!listening) console.error("Loupe: the detection worker is not listening yet; serving without waiting for it.");
+  }
 
   const nextBin = createRequire(path.join(webRoot, "package.json")).resolve("next/dist/bin/next");
   const server = spawn(
@@ -73,21 +79,32 @@ function superviseDetectionWorker(databaseUrl: string) {
   const script = path.join(webRoot, "scripts", "detection-worker.ts");
   let stopped = false;
   let worker: ChildProcess;
-  const start = () => {
-    // The same Node.js and TypeScript loader as this launcher.
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  // A restarted worker catches up with the runs stored while none listened.
+  const start = (unheardSince: Date | null) => {
+    // The same Node.js and TypeScript loader as this launcher; the IPC channel says when it listens.
     worker = spawn(process.execPath, [...process.execArgv, script], {
       cwd: webRoot,
-      stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ["inherit", "inherit", "inherit", "ipc"],
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        ...(unheardSince ? { LOUPE_DETECTION_CATCH_UP_FROM: unheardSince.toISOString() } : {}),
+      },
     });
+    worker.once("message", () => markReady());
     worker.on("exit", (code, signal) => {
       if (stopped) return;
+      const diedAt = new Date();
       console.error(`Loupe: the detection worker stopped (${signal ?? `exit code ${code}`}); starting it again.`);
-      setTimeout(start, 1_000);
+      setTimeout(() => start(diedAt), 1_000);
     });
   };
-  start();
+  start(null);
   return {
+    /** Resolves once the first worker listens: the server starts after it, so no run goes unheard. */
+    ready,
     stop: async () => {
       stopped = true;
       if (worker.exitCode !== null || worker.signalCode !== null) return;

@@ -2,7 +2,7 @@ import { ChangedRuns, RUNS_CHANGED_CHANNEL } from "@loupe/schema";
 import pg from "pg";
 
 const RECONNECT_DELAY_MS = 1_000;
-/** Runs changed this long before a lost connection are looked at again: commits and clocks lag. */
+/** Runs changed this long before listening stopped are looked at again: commits and clocks lag. */
 const CATCH_UP_MARGIN_MS = 5_000;
 
 export type ChangedRunsListener = {
@@ -11,20 +11,23 @@ export type ChangedRunsListener = {
   close: () => Promise<void>;
 };
 
+const reportError = (error: unknown) =>
+  console.warn(`Loupe: the changed-runs listener failed (${error instanceof Error ? error.message : String(error)}); it reconnects.`);
+
 /**
- * Listens on the channel ingestion announces changed runs on. A lost connection (a server restart)
- * is reopened, and runs updated while it was down are reported from the trace table, so none is
- * left unanalysed.
+ * Listens on the channel ingestion announces changed runs on. Runs updated while nobody listened
+ * are reported from the trace table: those since `catchUpFrom` once listening starts (a worker that
+ * was starting or restarting), and those since a lost connection (a server restart) once it is
+ * reopened, so none is left unanalysed.
  */
 export function listenForChangedRuns(
   databaseUrl: string,
   onChanged: (changed: ChangedRuns) => void,
-  onError: (error: unknown) => void = (error) =>
-    console.warn(`Loupe: the changed-runs listener failed (${error instanceof Error ? error.message : String(error)}); it reconnects.`),
+  { catchUpFrom, onError = reportError }: { catchUpFrom?: Date; onError?: (error: unknown) => void } = {},
 ): ChangedRunsListener {
   let client: pg.Client | null = null;
   let closed = false;
-  let lostAt: Date | null = null;
+  let unheardSince: Date | null = catchUpFrom ?? null;
   let reconnect: NodeJS.Timeout | null = null;
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -48,8 +51,8 @@ export function listenForChangedRuns(
       if (closed) return void (await next.end());
       client = next;
       markReady();
-      if (lostAt) await catchUp(next, lostAt);
-      lostAt = null;
+      if (unheardSince) await catchUp(next, unheardSince);
+      unheardSince = null;
     } catch (error) {
       onError(error);
       connectionLost(next);
@@ -61,7 +64,7 @@ export function listenForChangedRuns(
     lost.removeAllListeners("end");
     void lost.end().catch(() => undefined);
     if (closed || reconnect) return;
-    lostAt ??= new Date();
+    unheardSince ??= new Date();
     reconnect = setTimeout(() => {
       reconnect = null;
       void connect();
