@@ -14,10 +14,10 @@ import { startLoupe } from "../support/start-loupe.ts";
 import { percentile } from "../support/stats.ts";
 
 const LOOPS = Number(process.env.BENCH_LOOPS ?? 15);
-// One sender posting runs back to back is about 500 steps/s here, printed with the results. With
-// three (about 700 steps/s of eight-step runs, each analysed on its own) the detection worker,
-// which yields the CPU to ingestion, falls behind and alerts wait in its queue for several seconds:
-// the analysis backlog, not delivery, is the limit (see the findings issue).
+// One sender posting runs back to back is about 500 steps/s here, printed with the results; three
+// (BENCH_LOAD_SENDERS=3) are about 600-700 steps/s of eight-step runs, each analysed on its own.
+// The detection worker yields the CPU to ingestion: past what it can analyse, alerts wait in its
+// queue, and the analysis backlog, not delivery, is the limit (see the findings issue).
 const LOAD_SENDERS = Number(process.env.BENCH_LOAD_SENDERS ?? 1);
 const PORT = 3291;
 const TARGET_P99_MS = 5_000;

@@ -17,17 +17,20 @@ const WorkerEnv = z.object({
 const LOWEST_PRIORITY = 19;
 /** Changes to one run within this window coalesce into one analysis. */
 const COALESCE_MS = 250;
+/** Analyses at once: an analysis mostly waits for the database, so two overlap their waits. */
+const CONCURRENT_ANALYSES = 2;
 /** On stop, analyses already due may finish for this long. */
 const DRAIN_MS = 5_000;
 
 async function startDetectionWorker() {
   const env = parseEnvironment(WorkerEnv, process.env, "detection worker configuration");
   os.setPriority(LOWEST_PRIORITY);
-  const db = createDatabaseClient(env.DATABASE_URL, { maxConnections: 2 });
+  const db = createDatabaseClient(env.DATABASE_URL, { maxConnections: CONCURRENT_ANALYSES + 1 });
   // The client's first query sets it up; done now, the first run's finding is not late.
   await db.$queryRaw`SELECT 1`;
   const scheduler = new FindingScheduler(db, {
     delayMillis: COALESCE_MS,
+    concurrency: CONCURRENT_ANALYSES,
     afterAnalysis: (run) => evaluateFindingAlerts(db, run),
   });
   const listener = listenForChangedRuns(

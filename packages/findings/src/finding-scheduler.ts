@@ -1,24 +1,31 @@
 import type { Database } from "@loupe/db";
 import { analyseTrace } from "./analyse-trace.ts";
 
+type Run = { projectId: string; traceId: string };
+
 /**
  * Re-analyses runs shortly after ingestion changes them. Writes to one run within `delayMillis`
  * coalesce into one analysis, so a run streaming many batches is analysed about once per delay,
- * and a finding appears soon after the step that completes its pattern. Analyses run one at a
- * time so that detection never competes with ingestion for more than one connection.
+ * and a finding appears soon after the step that completes its pattern. Up to `concurrency`
+ * analyses run at once, since an analysis mostly waits for the database; one run is never analysed
+ * twice at the same time, so a run changed during its analysis is analysed again after it.
  */
 export class FindingScheduler {
-  private readonly pending = new Map<string, { projectId: string; traceId: string }>();
+  /** Changed runs waiting out the delay. */
+  private readonly pending = new Map<string, Run>();
+  /** Runs due for analysis, oldest first. */
+  private readonly due = new Map<string, Run>();
+  private readonly analysing = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
     private readonly options: {
       delayMillis: number;
+      concurrency?: number;
       onError?: (error: unknown) => void;
       /** Runs after an analysis that changed the run's findings, with them stored: alerting starts here. */
-      afterAnalysis?: (run: { projectId: string; traceId: string }) => Promise<unknown>;
+      afterAnalysis?: (run: Run) => Promise<unknown>;
     } = { delayMillis: 250 },
   ) {}
 
@@ -26,26 +33,39 @@ export class FindingScheduler {
     for (const traceId of traceIds) this.pending.set(`${projectId}\u0000${traceId}`, { projectId, traceId });
     this.timer ??= setTimeout(() => {
       this.timer = null;
-      const batch = [...this.pending.values()];
+      for (const [key, run] of this.pending) this.due.set(key, run);
       this.pending.clear();
-      this.running = this.running.then(() => this.analyse(batch));
+      this.startDueAnalyses();
     }, this.options.delayMillis);
   }
 
   /** Resolves once everything scheduled so far has been analysed: for tests and clean shutdown. */
   async idle(): Promise<void> {
-    while (this.timer || this.pending.size > 0) await new Promise((resolve) => setTimeout(resolve, this.options.delayMillis));
-    await this.running;
+    while (this.timer || this.pending.size > 0 || this.due.size > 0 || this.analysing.size > 0) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(this.options.delayMillis, 20)));
+    }
   }
 
-  private async analyse(runs: { projectId: string; traceId: string }[]) {
-    for (const run of runs) {
-      try {
-        const { changed } = await analyseTrace(this.db, run);
-        if (changed) await this.options.afterAnalysis?.(run);
-      } catch (error) {
-        (this.options.onError ?? ((cause: unknown) => console.error("Loupe: analysing a run failed", cause)))(error);
-      }
+  private startDueAnalyses() {
+    const concurrency = this.options.concurrency ?? 1;
+    for (const [key, run] of this.due) {
+      if (this.analysing.size >= concurrency) return;
+      if (this.analysing.has(key)) continue;
+      this.due.delete(key);
+      this.analysing.add(key);
+      void this.analyse(run).finally(() => {
+        this.analysing.delete(key);
+        this.startDueAnalyses();
+      });
+    }
+  }
+
+  private async analyse(run: Run) {
+    try {
+      const { changed } = await analyseTrace(this.db, run);
+      if (changed) await this.options.afterAnalysis?.(run);
+    } catch (error) {
+      (this.options.onError ?? ((cause: unknown) => console.error("Loupe: analysing a run failed", cause)))(error);
     }
   }
 }

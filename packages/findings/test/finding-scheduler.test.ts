@@ -1,4 +1,4 @@
-import { buildCorpus } from "@loupe/fixtures";
+import { buildCorpus, withFreshIds } from "@loupe/fixtures";
 import { ensureLocalAdmin, ensureProject } from "@loupe/db";
 import { createTestDatabase, type TestDatabase } from "@loupe/db/testing";
 import { ingestEvents, KnownContent, createProjectPricing, recordedRunToEvents } from "@loupe/ingestion";
@@ -59,4 +59,35 @@ it("hands a run to alerting when its findings change, not each time it is re-ana
   scheduler.schedule(projectId, [run.trace.id]);
   await scheduler.idle();
   expect(handedOver).toEqual([run.trace.id, run.trace.id]);
+});
+
+it("analyses up to its concurrency of runs at once", async () => {
+  const admin = await ensureLocalAdmin(database.db);
+  const projectId = (await ensureProject(database.db, { slug: "concurrent", name: "Concurrent", ownerId: admin.id })).id;
+  const deps = { pool: database.pool, knownContent: new KnownContent(), ...createProjectPricing(database.pool) };
+  const { run } = buildCorpus().find((fixture) => fixture.slug === "repeated-web-search")!;
+  const traceIds: string[] = [];
+  for (const copy of ["a", "b", "c", "d"]) {
+    const copied = withFreshIds(run, `concurrent-${copy}`);
+    await ingestEvents(deps, { projectId, rawEvents: recordedRunToEvents(copied) });
+    traceIds.push(copied.trace.id);
+  }
+  let inFlight = 0;
+  let mostAtOnce = 0;
+  const handedOver: string[] = [];
+  const scheduler = new FindingScheduler(database.db, {
+    delayMillis: 10,
+    concurrency: 2,
+    afterAnalysis: async ({ traceId }) => {
+      inFlight++;
+      mostAtOnce = Math.max(mostAtOnce, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      inFlight--;
+      handedOver.push(traceId);
+    },
+  });
+  scheduler.schedule(projectId, traceIds);
+  await scheduler.idle();
+  expect([...handedOver].sort()).toEqual([...traceIds].sort());
+  expect(mostAtOnce).toBe(2);
 });
