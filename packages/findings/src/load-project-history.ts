@@ -72,7 +72,7 @@ export async function loadProjectHistory(
   const cacheKey = JSON.stringify([projectId, trace.name, startWindow, stepKeys.sort(), tools.sort()]);
   let baselines = baselineCache.get(cacheKey);
   if (!baselines || baselines.expiresAt < Date.now()) {
-    // One query at a time: analysis shares the pool with ingestion and should hold one connection.
+    // One query at a time: an analysis holds one connection, whichever process runs it.
     baselines = {
       expiresAt: Date.now() + BASELINE_CACHE_MS,
       history: {
