@@ -83,8 +83,11 @@ describe("ContentEncoder", () => {
 });
 
 describe("ContentEncoder with a hash cache", () => {
-  it("gives the same hashes and sizes as without, whatever the key order", () => {
-    const cache = new ContentHashCache(1_000_000);
+  it.each([
+    ["room for every node", 100_000],
+    ["room for three nodes", 3],
+  ])("gives the same hashes, sizes and message chains as without, with %s", (_room, maxNodes) => {
+    const cache = new ContentHashCache(1_000_000, maxNodes);
     const inputs = growingConversation(20);
     const plain = new ContentEncoder();
     const cached = new ContentEncoder(cache);
@@ -95,13 +98,14 @@ describe("ContentEncoder with a hash cache", () => {
       expect(again.encodeStepInput(input)).toEqual(expected);
     }
     expect([...cached.payloads.values()]).toEqual([...plain.payloads.values()]);
+    expect([...again.messageNodes.entries()]).toEqual([...plain.messageNodes.entries()]);
     const reordered = new ContentEncoder(cache).encodePayload({ content: "x", role: "user" });
     expect(reordered).toEqual(plain.encodePayload({ role: "user", content: "x" }));
   });
 
   it("forgets the oldest texts beyond its size", () => {
     const cache = new ContentHashCache(100);
-    const entry = { hash: new Uint8Array(32), byteSize: 1 };
+    const entry = { hash: new Uint8Array(32), hex: "00".repeat(32), byteSize: 1 };
     cache.set("a".repeat(6), entry);
     for (let index = 0; index < 20; index++) cache.set(`${index}`.padStart(6, "b"), entry);
     expect(cache.get("a".repeat(6))).toBeUndefined();

@@ -1,6 +1,8 @@
 import { canonicalJson, hashCanonicalJson, hashMessageNode, hashToHex, type ContentHash } from "./content-hash.ts";
 import type { ContentHashCache } from "./content-hash-cache.ts";
 
+type HashedContent = { hash: ContentHash; hex: string };
+
 export type PayloadRecord = { hash: ContentHash; body: unknown; byteSize: number };
 export type MessageNodeRecord = {
   hash: ContentHash;
@@ -21,14 +23,16 @@ export class ContentEncoder {
 
   /** Stores any JSON value once; undefined stays undefined. */
   encodePayload(value: unknown): ContentHash | null {
-    if (value === undefined) return null;
-    const { hash, byteSize } = this.hashValue(value);
-    const key = hashToHex(hash);
-    if (!this.payloads.has(key)) this.payloads.set(key, { hash, body: value, byteSize });
-    return hash;
+    return value === undefined ? null : this.storePayload(value).hash;
   }
 
-  private hashValue(value: unknown): { hash: ContentHash; byteSize: number } {
+  private storePayload(value: unknown): HashedContent {
+    const { hash, hex, byteSize } = this.hashValue(value);
+    if (!this.payloads.has(hex)) this.payloads.set(hex, { hash, body: value, byteSize });
+    return { hash, hex };
+  }
+
+  private hashValue(value: unknown): { hash: ContentHash; hex: string; byteSize: number } {
     if (!this.hashCache) return this.hashCanonically(value);
     const text = JSON.stringify(value);
     const cached = this.hashCache.get(text);
@@ -40,22 +44,30 @@ export class ContentEncoder {
 
   private hashCanonically(value: unknown) {
     const canonical = canonicalJson(value);
-    return { hash: hashCanonicalJson(canonical), byteSize: Buffer.byteLength(canonical) };
+    const hash = hashCanonicalJson(canonical);
+    return { hash, hex: hashToHex(hash), byteSize: Buffer.byteLength(canonical) };
   }
 
   /** Stores a message list as a chain of nodes and returns the hash of its last node. */
   encodeMessages(messages: readonly unknown[]): ContentHash | null {
-    let parentHash: ContentHash | null = null;
-    messages.forEach((message, index) => {
-      const messageHash = this.encodePayload(message) as ContentHash;
-      const hash = hashMessageNode(parentHash, messageHash);
-      const key = hashToHex(hash);
-      if (!this.messageNodes.has(key)) {
-        this.messageNodes.set(key, { hash, parentHash, messageHash, depth: index + 1 });
+    let parent: HashedContent | null = null;
+    for (const [index, message] of messages.entries()) {
+      const stored = this.storePayload(message);
+      const node = this.hashNode(parent, stored);
+      if (!this.messageNodes.has(node.hex)) {
+        this.messageNodes.set(node.hex, { hash: node.hash, parentHash: parent?.hash ?? null, messageHash: stored.hash, depth: index + 1 });
       }
-      parentHash = hash;
-    });
-    return parentHash;
+      parent = node;
+    }
+    return parent?.hash ?? null;
+  }
+
+  private hashNode(parent: HashedContent | null, message: HashedContent): HashedContent {
+    const compute = () => {
+      const hash = hashMessageNode(parent?.hash ?? null, message.hash);
+      return { hash, hex: hashToHex(hash) };
+    };
+    return this.hashCache ? this.hashCache.messageNode(`${parent?.hex ?? ""}:${message.hex}`, compute) : compute();
   }
 
   /**
