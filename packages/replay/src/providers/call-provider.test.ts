@@ -151,6 +151,21 @@ describe("callProvider with an OpenAI-compatible provider", () => {
     );
     expect(fake.requests[0]?.body).not.toHaveProperty("stream");
   });
+
+  it.each(["o4-mini", "o3", "gpt-5-mini"])(
+    "sends %s max_completion_tokens and none of the sampling settings reasoning models refuse",
+    async (model) => {
+      await callProvider(openAiConfig(), buildRequest({ model }));
+      const sent = fake.requests[0]?.body as Record<string, unknown>;
+      expect(sent).toMatchObject({ model, max_completion_tokens: 256, seed: 7, stop: ["END"] });
+      for (const refused of ["max_tokens", "temperature", "top_p"]) expect(sent).not.toHaveProperty(refused);
+    },
+  );
+
+  it("keeps the sampling settings of models that take them", async () => {
+    await callProvider(openAiConfig(), buildRequest({ model: "gpt-5-chat-latest" }));
+    expect(fake.requests[0]?.body).toMatchObject({ max_tokens: 256, temperature: 0, top_p: 1 });
+  });
 });
 
 describe("callProvider with Anthropic", () => {

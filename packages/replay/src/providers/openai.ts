@@ -1,4 +1,4 @@
-import type { ChatMessage, ToolDefinition } from "@loupe/schema";
+import type { ChatMessage, JsonObject, ToolDefinition } from "@loupe/schema";
 import { z } from "zod";
 import { joinUrl, parseToolArguments, type ProviderAdapter } from "./provider-adapter.ts";
 
@@ -61,16 +61,37 @@ function toOpenAiTool(tool: ToolDefinition) {
   };
 }
 
+/** Sampling settings OpenAI's reasoning models refuse: they sample only with their defaults. */
+const FIXED_FOR_REASONING_MODELS = ["temperature", "top_p", "presence_penalty", "frequency_penalty", "logprobs", "top_logprobs", "logit_bias"];
+
+/** OpenAI's reasoning models: the o-series and GPT-5 (but not its chat variant, which samples as usual). */
+function isReasoningModel(model: string): boolean {
+  return /^o\d/.test(model) || (model.startsWith("gpt-5") && !model.includes("chat"));
+}
+
+/**
+ * The recorded parameters as Chat Completions takes them. A reasoning model refuses `max_tokens`
+ * (it counts `max_completion_tokens`, which includes its reasoning) and any sampling setting other
+ * than its default, so a replay sends the one renamed and leaves the others out, as the recording
+ * SDK must have. A recorded `stream: true` would turn the answer into server-sent events this
+ * parser cannot read.
+ */
+function toOpenAiParameters(model: string, parameters: JsonObject): JsonObject {
+  const { stream: _stream, ...sent } = parameters;
+  if (!isReasoningModel(model)) return sent;
+  const { max_tokens: maxTokens, ...rest } = sent;
+  for (const name of FIXED_FOR_REASONING_MODELS) delete rest[name];
+  return maxTokens === undefined || rest.max_completion_tokens !== undefined ? rest : { ...rest, max_completion_tokens: maxTokens };
+}
+
 export const openAiAdapter: ProviderAdapter = {
   describe: "OpenAI-compatible provider",
   buildHttpRequest(config, request) {
-    // A recorded `stream: true` would turn the answer into server-sent events this parser cannot read.
-    const { stream: _stream, ...parameters } = request.parameters;
     return {
       url: joinUrl(config.baseUrl, "/chat/completions"),
       headers: { "content-type": "application/json", authorization: `Bearer ${config.apiKey}` },
       body: {
-        ...parameters,
+        ...toOpenAiParameters(request.model, request.parameters),
         model: request.model,
         messages: request.messages.map(toOpenAiMessage),
         ...(request.tools.length > 0 ? { tools: request.tools.map(toOpenAiTool) } : {}),
