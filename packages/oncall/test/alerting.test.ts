@@ -22,6 +22,16 @@ async function newProject(slug: string) {
   return project.id;
 }
 
+/** The same run, every time moved by `ms`. */
+function shiftedBy(run: RecordedRun, ms: number): RecordedRun {
+  const shift = (time: Date) => new Date(time.getTime() + ms);
+  return {
+    ...run,
+    trace: { ...run.trace, startTime: shift(run.trace.startTime), ...(run.trace.endTime ? { endTime: shift(run.trace.endTime) } : {}) },
+    steps: run.steps.map((step) => ({ ...step, startTime: shift(step.startTime), ...(step.endTime ? { endTime: shift(step.endTime) } : {}) })),
+  };
+}
+
 async function ingestAndAlert(projectId: string, run: RecordedRun, now: Date) {
   await storeRecordedRun(database.pool, { projectId, run });
   await analyseTrace(database.db, { projectId, traceId: run.trace.id });
@@ -109,6 +119,33 @@ describe("metric alerts", () => {
     const alerts = await database.db.alert.findMany({ where: { projectId, groupKey: "metric=error_rate" } });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.title).toMatch(/error rate 100%/);
+  });
+
+  it("count a breach that goes on once, and a breach after recovery again", async () => {
+    const projectId = await newProject("metric-occurrences");
+    const rule = await database.db.alertRule.findFirstOrThrow({ where: { projectId, metric: "error_rate" } });
+    const failed = withFreshIds(fixture("retry-storm-crm-auth"), "metric-first");
+    await storeRecordedRun(database.pool, { projectId, run: failed });
+    const breachedAt = new Date(failed.trace.startTime.getTime() + 60_000);
+    const readAlert = () => database.db.alert.findFirstOrThrow({ where: { projectId, groupKey: "metric=error_rate" } });
+
+    // Four checks, fifteen seconds apart, while the failed run is in the window.
+    for (let check = 0; check < 4; check++) {
+      await runAlertMaintenance(database.db, { now: new Date(breachedAt.getTime() + check * 15_000) });
+    }
+    const ongoing = await readAlert();
+    expect(ongoing).toMatchObject({ status: "firing", occurrenceCount: 1 });
+    expect(ongoing.lastSeenAt).toEqual(new Date(breachedAt.getTime() + 45_000));
+
+    // The run leaves the window, the cooldown passes: resolved. A new failure fires it again.
+    const recoveredAt = new Date(breachedAt.getTime() + (rule.windowSeconds! + rule.cooldownSeconds + 60) * 1000);
+    await runAlertMaintenance(database.db, { now: recoveredAt });
+    expect(await readAlert()).toMatchObject({ status: "resolved", occurrenceCount: 1 });
+    const again = withFreshIds(fixture("retry-storm-crm-auth"), "metric-again");
+    const shifted = shiftedBy(again, recoveredAt.getTime() + 60_000 - again.trace.startTime.getTime());
+    await storeRecordedRun(database.pool, { projectId, run: shifted });
+    await runAlertMaintenance(database.db, { now: new Date(recoveredAt.getTime() + 120_000) });
+    expect(await readAlert()).toMatchObject({ status: "firing", occurrenceCount: 2 });
   });
 });
 
