@@ -16,8 +16,28 @@ const METRICS = [
   { id: "runs_over_budget", label: "Runs over budget" },
 ] as const;
 
-function describeCondition(rule: { type: string; findingKinds: string[]; metric: string | null; threshold: number | null; windowSeconds: number | null }) {
-  if (rule.type === "finding") return rule.findingKinds.join(", ");
+/** What a finding rule can split its alerts by (the server's AlertGroupField), as people read it. */
+const GROUP_FIELDS = [
+  { id: "trace.name", label: "Run name" },
+  { id: "finding.kind", label: "Finding kind" },
+  { id: "agent", label: "Agent" },
+  { id: "environment", label: "Environment" },
+] as const;
+type GroupField = (typeof GROUP_FIELDS)[number]["id"];
+const DEFAULT_GROUP_BY: GroupField[] = ["trace.name", "finding.kind"];
+
+function describeCondition(rule: {
+  type: string;
+  findingKinds: string[];
+  metric: string | null;
+  threshold: number | null;
+  windowSeconds: number | null;
+  groupBy: string[];
+}) {
+  if (rule.type === "finding") {
+    const grouping = rule.groupBy.length > 0 ? `, one alert per ${rule.groupBy.join(" + ")}` : ", one alert in all";
+    return `${rule.findingKinds.join(", ")}${grouping}`;
+  }
   return `${rule.metric ?? "?"} > ${rule.threshold ?? "?"} over ${Math.round((rule.windowSeconds ?? 3600) / 60)} min`;
 }
 
@@ -113,12 +133,14 @@ type NewRule = {
   windowSeconds: number;
   severity: Severity;
   cooldownSeconds: number;
+  groupBy: GroupField[];
 };
 
 function NewRuleForm({ isSaving, onSave }: { isSaving: boolean; onSave: (rule: NewRule, reset: () => void) => void }) {
   const [type, setType] = useState<"finding" | "metric">("finding");
   const [name, setName] = useState("");
   const [kinds, setKinds] = useState<FindingKind[]>([]);
+  const [groupBy, setGroupBy] = useState<GroupField[]>(DEFAULT_GROUP_BY);
   const [metric, setMetric] = useState<(typeof METRICS)[number]["id"]>("error_rate");
   const [threshold, setThreshold] = useState("0.2");
   const [windowMinutes, setWindowMinutes] = useState("60");
@@ -136,10 +158,12 @@ function NewRuleForm({ isSaving, onSave }: { isSaving: boolean; onSave: (rule: N
         windowSeconds: Number(windowMinutes) * 60,
         severity,
         cooldownSeconds: Number(cooldownMinutes) * 60,
+        groupBy: type === "finding" ? groupBy : [],
       },
       () => {
         setName("");
         setKinds([]);
+        setGroupBy(DEFAULT_GROUP_BY);
       },
     );
   }
@@ -176,6 +200,25 @@ function NewRuleForm({ isSaving, onSave }: { isSaving: boolean; onSave: (rule: N
                   }
                 />{" "}
                 {kind}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        {type === "finding" ? (
+          <fieldset className={styles.kinds}>
+            <legend className="label">One alert per</legend>
+            {GROUP_FIELDS.map((field) => (
+              <label key={field.id}>
+                <input
+                  type="checkbox"
+                  checked={groupBy.includes(field.id)}
+                  onChange={(event) =>
+                    setGroupBy((current) =>
+                      event.target.checked ? [...current, field.id] : current.filter((value) => value !== field.id),
+                    )
+                  }
+                />{" "}
+                {field.label}
               </label>
             ))}
           </fieldset>
