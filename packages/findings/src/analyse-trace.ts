@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { detectFindings, type Finding } from "@loupe/analysis";
-import { findTraceById, listTraceSteps, type Database } from "@loupe/db";
+import { findTraceFields, listTraceSteps, type Database } from "@loupe/db";
 import type { RecordedStep } from "@loupe/schema";
 import { loadProjectHistory } from "./load-project-history.ts";
 import { readProjectAnalysisSettings } from "./project-analysis-settings.ts";
@@ -97,7 +97,8 @@ export async function analyseTrace(
   db: Database,
   { projectId, traceId }: { projectId: string; traceId: string },
 ): Promise<TraceAnalysis> {
-  const trace = await findTraceById(db, { projectId, traceId });
+  // The run's own input and output are never read by the detectors: not loaded.
+  const trace = await findTraceFields(db, { projectId, traceId });
   if (!trace) return { findings: [], changed: false };
   const steps = await loadSteps(db, projectId, traceId);
   const { settings } = await readProjectAnalysisSettings(db, projectId);

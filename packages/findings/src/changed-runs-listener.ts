@@ -2,11 +2,20 @@ import { ChangedRuns, RUNS_CHANGED_CHANNEL } from "@loupe/schema";
 import pg from "pg";
 
 const RECONNECT_DELAY_MS = 1_000;
+const CONNECT_TIMEOUT_MS = 10_000;
 /** Runs changed this long before listening stopped are looked at again: commits and clocks lag. */
 const CATCH_UP_MARGIN_MS = 5_000;
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export type ChangedRunsListener = {
-  /** Resolves once the first connection listens. */
+  /** Resolves once the first connection listens and has caught up. */
   ready: Promise<void>;
   close: () => Promise<void>;
 };
@@ -25,7 +34,8 @@ export function listenForChangedRuns(
   onChanged: (changed: ChangedRuns) => void,
   { catchUpFrom, onError = reportError }: { catchUpFrom?: Date; onError?: (error: unknown) => void } = {},
 ): ChangedRunsListener {
-  let client: pg.Client | null = null;
+  /** The connection listening, or being opened to listen; events from any older one are ignored. */
+  let current: pg.Client | null = null;
   let closed = false;
   let unheardSince: Date | null = catchUpFrom ?? null;
   let reconnect: NodeJS.Timeout | null = null;
@@ -33,10 +43,13 @@ export function listenForChangedRuns(
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
   const connect = async () => {
-    const next = new pg.Client({ connectionString: databaseUrl });
+    // Keep-alive probes notice a connection the network dropped without a word, which would
+    // otherwise leave the listener waiting for notifications that never come.
+    const next = new pg.Client({ connectionString: databaseUrl, keepAlive: true, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    current = next;
     next.on("notification", ({ channel, payload }) => {
       if (channel !== RUNS_CHANGED_CHANNEL || !payload) return;
-      const parsed = ChangedRuns.safeParse(JSON.parse(payload));
+      const parsed = ChangedRuns.safeParse(parseJson(payload));
       if (parsed.success) onChanged(parsed.data);
       else onError(new Error(`an unreadable changed-runs notification: ${parsed.error.message}`));
     });
@@ -49,10 +62,9 @@ export function listenForChangedRuns(
       await next.connect();
       await next.query(`LISTEN ${RUNS_CHANGED_CHANNEL}`);
       if (closed) return void (await next.end());
-      client = next;
-      markReady();
       if (unheardSince) await catchUp(next, unheardSince);
       unheardSince = null;
+      markReady();
     } catch (error) {
       onError(error);
       connectionLost(next);
@@ -60,10 +72,10 @@ export function listenForChangedRuns(
   };
 
   const connectionLost = (lost: pg.Client) => {
-    if (client === lost) client = null;
     lost.removeAllListeners("end");
     void lost.end().catch(() => undefined);
-    if (closed || reconnect) return;
+    if (lost !== current || closed || reconnect) return;
+    current = null;
     unheardSince ??= new Date();
     reconnect = setTimeout(() => {
       reconnect = null;
@@ -77,7 +89,11 @@ export function listenForChangedRuns(
       [new Date(since.getTime() - CATCH_UP_MARGIN_MS)],
     );
     const byProject = new Map<string, string[]>();
-    for (const row of rows) byProject.set(row.project_id, [...(byProject.get(row.project_id) ?? []), row.id]);
+    for (const row of rows) {
+      const traceIds = byProject.get(row.project_id);
+      if (traceIds) traceIds.push(row.id);
+      else byProject.set(row.project_id, [row.id]);
+    }
     for (const [projectId, traceIds] of byProject) onChanged({ projectId, traceIds });
   };
 
@@ -87,11 +103,11 @@ export function listenForChangedRuns(
     close: async () => {
       closed = true;
       if (reconnect) clearTimeout(reconnect);
-      const open = client;
-      client = null;
+      const open = current;
+      current = null;
       if (open) {
         open.removeAllListeners("end");
-        await open.end();
+        await open.end().catch(() => undefined);
       }
     },
   };

@@ -9,6 +9,7 @@ type Run = { projectId: string; traceId: string };
  * and a finding appears soon after the step that completes its pattern. Up to `concurrency`
  * analyses run at once, since an analysis mostly waits for the database; one run is never analysed
  * twice at the same time, so a run changed during its analysis is analysed again after it.
+ * `afterAnalysis` calls never overlap.
  */
 export class FindingScheduler {
   /** Changed runs waiting out the delay. */
@@ -17,6 +18,8 @@ export class FindingScheduler {
   private readonly due = new Map<string, Run>();
   private readonly analysing = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
+  /** Alerting runs one run at a time: two runs opening the same alert at once would open it twice. */
+  private alerting: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
@@ -24,7 +27,7 @@ export class FindingScheduler {
       delayMillis: number;
       concurrency?: number;
       onError?: (error: unknown) => void;
-      /** Runs after an analysis that changed the run's findings, with them stored: alerting starts here. */
+      /** Runs after an analysis that found something, with the findings stored: alerting starts here. */
       afterAnalysis?: (run: Run) => Promise<unknown>;
     } = { delayMillis: 250 },
   ) {}
@@ -62,8 +65,14 @@ export class FindingScheduler {
 
   private async analyse(run: Run) {
     try {
-      const { changed } = await analyseTrace(this.db, run);
-      if (changed) await this.options.afterAnalysis?.(run);
+      const { findings } = await analyseTrace(this.db, run);
+      const { afterAnalysis } = this.options;
+      // Every run with findings goes on, not only one whose findings changed: alerting is
+      // idempotent, and an alert that failed after its findings were stored gets another chance.
+      if (findings.length === 0 || !afterAnalysis) return;
+      const alerted = this.alerting.then(() => afterAnalysis(run));
+      this.alerting = alerted.catch(() => undefined);
+      await alerted;
     } catch (error) {
       (this.options.onError ?? ((cause: unknown) => console.error("Loupe: analysing a run failed", cause)))(error);
     }

@@ -33,32 +33,39 @@ it("finds a loop as the run streams in, once however many batches it arrives in"
   expect(trace.findingCount).toBe(findings.length);
 });
 
-it("hands a run to alerting when its findings change, not each time it is re-analysed", async () => {
+it("hands every analysed run with findings to alerting, one at a time, and a healthy run never", async () => {
   const admin = await ensureLocalAdmin(database.db);
   const projectId = (await ensureProject(database.db, { slug: "after-analysis", name: "After analysis", ownerId: admin.id })).id;
   const deps = { pool: database.pool, knownContent: new KnownContent(), ...createProjectPricing(database.pool) };
-  const { run } = buildCorpus().find((fixture) => fixture.slug === "repeated-web-search")!;
+  const loop = buildCorpus().find((fixture) => fixture.slug === "repeated-web-search")!.run;
+  const healthy = buildCorpus().find((fixture) => fixture.slug === "healthy-support-order-status")!.run;
+  const loops = ["first", "second", "third"].map((copy) => withFreshIds(loop, `alerting-${copy}`));
+  for (const run of [...loops, healthy]) await ingestEvents(deps, { projectId, rawEvents: recordedRunToEvents(run) });
+
+  let alerting = 0;
+  let mostAtOnce = 0;
   const handedOver: string[] = [];
   const scheduler = new FindingScheduler(database.db, {
     delayMillis: 10,
-    afterAnalysis: ({ traceId }) => Promise.resolve(handedOver.push(traceId)),
+    concurrency: 2,
+    afterAnalysis: async ({ traceId }) => {
+      mostAtOnce = Math.max(mostAtOnce, ++alerting);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      alerting--;
+      handedOver.push(traceId);
+    },
   });
-
-  await ingestEvents(deps, { projectId, rawEvents: recordedRunToEvents(run) });
-  scheduler.schedule(projectId, [run.trace.id]);
+  scheduler.schedule(projectId, [...loops, healthy].map((run) => run.trace.id));
   await scheduler.idle();
-  expect(handedOver).toEqual([run.trace.id]);
+  expect([...handedOver].sort()).toEqual(loops.map((run) => run.trace.id).sort());
+  expect(mostAtOnce).toBe(1);
 
-  // Nothing new arrived: the same findings, so alerting has nothing to look at.
-  scheduler.schedule(projectId, [run.trace.id]);
+  // Analysed again with nothing new, a run with findings is handed over again: alerting is
+  // idempotent, and a handover that failed the first time is not lost.
+  scheduler.schedule(projectId, [loops[0]!.trace.id, healthy.trace.id]);
   await scheduler.idle();
-  expect(handedOver).toEqual([run.trace.id]);
-
-  // Findings deleted behind its back are restored, and alerting hears of them again.
-  await database.db.finding.deleteMany({ where: { projectId, traceId: run.trace.id } });
-  scheduler.schedule(projectId, [run.trace.id]);
-  await scheduler.idle();
-  expect(handedOver).toEqual([run.trace.id, run.trace.id]);
+  expect(handedOver.filter((traceId) => traceId === loops[0]!.trace.id)).toHaveLength(2);
+  expect(handedOver).not.toContain(healthy.trace.id);
 });
 
 it("analyses up to its concurrency of runs at once", async () => {
@@ -72,22 +79,29 @@ it("analyses up to its concurrency of runs at once", async () => {
     await ingestEvents(deps, { projectId, rawEvents: recordedRunToEvents(copied) });
     traceIds.push(copied.trace.id);
   }
+  // The real database, with each analysis's read of its stored findings held for a moment, so
+  // that analyses in flight at once can be counted.
   let inFlight = 0;
   let mostAtOnce = 0;
-  const handedOver: string[] = [];
-  const scheduler = new FindingScheduler(database.db, {
-    delayMillis: 10,
-    concurrency: 2,
-    afterAnalysis: async ({ traceId }) => {
-      inFlight++;
-      mostAtOnce = Math.max(mostAtOnce, inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      inFlight--;
-      handedOver.push(traceId);
-    },
+  const findings = database.db.finding;
+  const slowFindings = new Proxy(findings, {
+    get: (target, property) =>
+      property === "findMany"
+        ? async (...args: Parameters<typeof findings.findMany>) => {
+            mostAtOnce = Math.max(mostAtOnce, ++inFlight);
+            await new Promise((resolve) => setTimeout(resolve, 150));
+            inFlight--;
+            return target.findMany(...args);
+          }
+        : (Reflect.get(target, property) as unknown),
   });
+  const db = new Proxy(database.db, {
+    get: (target, property) => (property === "finding" ? slowFindings : (Reflect.get(target, property) as unknown)),
+  });
+  const scheduler = new FindingScheduler(db, { delayMillis: 10, concurrency: 2 });
   scheduler.schedule(projectId, traceIds);
   await scheduler.idle();
-  expect([...handedOver].sort()).toEqual([...traceIds].sort());
   expect(mostAtOnce).toBe(2);
+  const stored = await database.db.finding.groupBy({ by: ["traceId"], where: { projectId } });
+  expect(stored.map((row) => row.traceId).sort()).toEqual([...traceIds].sort());
 });

@@ -39,7 +39,7 @@ export type IngestionOutcome = {
   /** Of the applied events, those that created or updated a step. */
   appliedSteps: number;
   failed: number;
-  /** The runs this batch changed: what detectors should look at again. */
+  /** The runs this batch changed. */
   traceIds: string[];
 };
 

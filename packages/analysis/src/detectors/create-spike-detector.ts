@@ -72,8 +72,10 @@ export function createSpikeDetector(definition: SpikeDefinition): Detector {
       const spikes = new Map<string, Array<{ step: RecordedStep; outlier: Outlier; workload: number }>>();
       for (const step of steps) {
         const measured = definition.measureStep(step);
-        const workload = measured === null ? 1 : Math.max(1, definition.stepWorkload?.(history, step) ?? 1);
-        const value = measured === null ? null : measured / workload;
+        // Dividing by a workload only lowers a value: one already below the minimum is not judged.
+        if (measured === null || measured < minimum) continue;
+        const workload = Math.max(1, definition.stepWorkload?.(history, step) ?? 1);
+        const value = measured / workload;
         const outlier = judge(value, () => definition.stepBaseline(history, step));
         if (!outlier || definition.explained?.step(step, history, settings)) continue;
         const key = stepBaselineKey(step);

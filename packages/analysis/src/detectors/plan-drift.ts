@@ -55,8 +55,10 @@ function detectPlanDrift({ steps, trace, settings }: PreparedContext): Finding[]
     unplanned.length >= settings.planDriftMinUnplannedCalls &&
     unplanned.length / judged.length >= settings.planDriftMinUnplannedShare;
 
+  // The answer is judged only once the run finished well: a run in progress (analysed after every
+  // batch) has none yet, and its words are not worth extracting.
   const finishedOk = trace.status === "ok";
-  const answer = findFinalAnswer(steps, trace.output);
+  const answer = finishedOk ? findFinalAnswer(steps, trace.output) : undefined;
   const answerWords = extractContentWords(answer?.text ?? "");
   const missingItems = finishedOk
     ? lastPlan.items.filter(
@@ -65,9 +67,8 @@ function detectPlanDrift({ steps, trace, settings }: PreparedContext): Finding[]
           weightedOverlap(item.words, answerWords, lastPlan.weights) < settings.planItemMinOverlap,
       )
     : [];
-  const goalWords = extractContentWords(collectStrings(trace.input).join("\n"));
-  const goalCoverage =
-    finishedOk && answer && goalWords.size > 0 ? countShared(goalWords, answerWords) / goalWords.size : null;
+  const goalWords = answer ? extractContentWords(collectStrings(trace.input).join("\n")) : new Set<string>();
+  const goalCoverage = answer && goalWords.size > 0 ? countShared(goalWords, answerWords) / goalWords.size : null;
   const offGoal = goalCoverage !== null && goalCoverage < settings.planGoalMinOverlap;
 
   if (!driftedCalls && missingItems.length === 0 && !offGoal) return [];

@@ -94,6 +94,15 @@ export async function findTraceById(db: Database, { projectId, traceId }: { proj
   return trace ?? null;
 }
 
+/** A run's own fields, without its input and output: for readers that only need to know the run. */
+export async function findTraceFields(db: Database, { projectId, traceId }: { projectId: string; traceId: string }) {
+  const trace = await db.trace.findUnique({
+    where: { projectId_id: { projectId, id: traceId } },
+    omit: { inputHash: true, outputHash: true },
+  });
+  return trace ? withTraceDefaults(trace) : null;
+}
+
 /** Runs with their input and output resolved, in start order, their content read in one pass. */
 export async function findTracesByIds(db: Database, { projectId, traceIds }: { projectId: string; traceIds: readonly string[] }) {
   if (traceIds.length === 0) return [];

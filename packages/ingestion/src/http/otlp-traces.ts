@@ -48,13 +48,7 @@ export function handleOtlpTraces(deps: PublicApiDependencies, request: Request):
       })),
     ];
     const outcome = await ingestEvents(deps, { projectId, rawEvents: events });
-    deps.onIngested?.({
-      projectId,
-      source: "otlp",
-      traceIds: outcome.traceIds,
-      appliedSteps: outcome.appliedSteps,
-      failed: outcome.failed + mapped.rejectedSpans.length,
-    });
+    deps.onIngested?.({ source: "otlp", appliedSteps: outcome.appliedSteps, failed: outcome.failed + mapped.rejectedSpans.length });
 
     const refused = outcome.results.filter((result) => result.status >= 400);
     const reasons = [

@@ -12,15 +12,15 @@ export type PublicApiDependencies = IngestionDependencies & {
   db: Database;
   authenticator: ApiKeyAuthenticator;
   rateLimiter: RateLimiter;
-  /** Told what a request stored, after it is stored: detectors and metrics start from here. */
+  /**
+   * Told what a request stored, after it is stored: for metrics. Detection hears of changed runs
+   * from the database itself (see `announceChangedRuns`).
+   */
   onIngested?: (report: IngestionReport) => void;
 };
 
 export type IngestionReport = {
-  projectId: string;
   source: "native" | "otlp";
-  /** The runs the request changed. */
-  traceIds: string[];
   appliedSteps: number;
   failed: number;
 };
@@ -38,7 +38,7 @@ export function handleIngestionBatch(deps: PublicApiDependencies, request: Reque
     const { projectId } = await admitRequest(deps, request);
     const batch = parseBatch(await readJsonBody(request, INGESTION_LIMITS.maxBodyBytes));
     const outcome = await ingestEvents(deps, { projectId, rawEvents: batch });
-    deps.onIngested?.({ projectId, source: "native", traceIds: outcome.traceIds, appliedSteps: outcome.appliedSteps, failed: outcome.failed });
+    deps.onIngested?.({ source: "native", appliedSteps: outcome.appliedSteps, failed: outcome.failed });
     const successes = outcome.results.filter((result) => result.status < 300);
     const errors = outcome.results.filter((result) => result.status >= 400);
     return jsonResponse(errors.length > 0 ? 207 : 200, { successes, errors });
