@@ -10,7 +10,7 @@ import { z } from "zod";
 
 const WorkerEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
-  /** Set by the launcher when it restarts the worker: runs changed since then went unheard. */
+  /** Set by the launcher when it restarts a worker: runs changed since then went unheard. */
   LOUPE_DETECTION_CATCH_UP_FROM: z.iso.datetime({ message: "must be an ISO 8601 date-time" }).pipe(z.coerce.date()).optional(),
 });
 
@@ -42,14 +42,20 @@ async function startDetectionWorker() {
   await listener.ready;
   process.send?.("listening");
 
-  const stop = async () => {
-    await listener.close();
-    await Promise.race([scheduler.idle(), new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
-    await db.$disconnect();
-    process.exit(0);
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      await listener.close();
+      await Promise.race([scheduler.idle(), new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
+      await db.$disconnect();
+      process.exit(0);
+    })();
   };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
+  // Ctrl-C reaches the worker directly and again through the launcher; a launcher that died
+  // without a word closes the IPC channel.
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  process.on("disconnect", stop);
 }
 
 startDetectionWorker().catch((error: unknown) => {

@@ -61,11 +61,12 @@ async function launch() {
   const stop = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    await detection?.stop();
     if (server.exitCode === null) {
       server.kill("SIGTERM");
       await new Promise((resolve) => server.once("exit", resolve));
     }
+    // After the server: runs it accepted up to its last moment still reach the worker.
+    await detection?.stop();
     await database.close();
     process.exit(exitCode);
   };
@@ -74,16 +75,25 @@ async function launch() {
   server.on("exit", (code) => void stop(code ?? 1));
 }
 
-/** Runs the detection worker beside the server, starting it again should it die. */
+const RESTART_DELAY_MS = { first: 1_000, most: 30_000 };
+
+/**
+ * Runs the detection worker beside the server, starting it again should it die, each time a little
+ * later while it keeps failing. A restarted worker catches up with the runs stored since the first
+ * of those deaths, which only a worker that did catch up forgets.
+ */
 function superviseDetectionWorker(databaseUrl: string) {
   const script = path.join(webRoot, "scripts", "detection-worker.ts");
   let stopped = false;
   let worker: ChildProcess;
+  let restart: NodeJS.Timeout | null = null;
+  let restartDelay = RESTART_DELAY_MS.first;
+  let unheardSince: Date | null = null;
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  // A restarted worker catches up with the runs stored while none listened.
-  const start = (unheardSince: Date | null) => {
-    // The same Node.js and TypeScript loader as this launcher; the IPC channel says when it listens.
+  const start = () => {
+    // The same Node.js and TypeScript loader as this launcher; the IPC channel says when it has
+    // caught up and listens.
     worker = spawn(process.execPath, [...process.execArgv, script], {
       cwd: webRoot,
       stdio: ["inherit", "inherit", "inherit", "ipc"],
@@ -93,20 +103,29 @@ function superviseDetectionWorker(databaseUrl: string) {
         ...(unheardSince ? { LOUPE_DETECTION_CATCH_UP_FROM: unheardSince.toISOString() } : {}),
       },
     });
-    worker.once("message", () => markReady());
+    worker.once("message", () => {
+      unheardSince = null;
+      restartDelay = RESTART_DELAY_MS.first;
+      markReady();
+    });
     worker.on("exit", (code, signal) => {
       if (stopped) return;
-      const diedAt = new Date();
+      unheardSince ??= new Date();
       console.error(`Loupe: the detection worker stopped (${signal ?? `exit code ${code}`}); starting it again.`);
-      setTimeout(() => start(diedAt), 1_000);
+      restart = setTimeout(() => {
+        restart = null;
+        if (!stopped) start();
+      }, restartDelay);
+      restartDelay = Math.min(restartDelay * 2, RESTART_DELAY_MS.most);
     });
   };
-  start(null);
+  start();
   return {
     /** Resolves once the first worker listens: the server starts after it, so no run goes unheard. */
     ready,
     stop: async () => {
       stopped = true;
+      if (restart) clearTimeout(restart);
       if (worker.exitCode !== null || worker.signalCode !== null) return;
       worker.kill("SIGTERM");
       await new Promise((resolve) => worker.once("exit", resolve));

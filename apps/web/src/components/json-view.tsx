@@ -29,7 +29,11 @@ export function LongText({
   className: string | undefined;
 }) {
   const [isExpanded, setExpanded] = useState(false);
-  const preview = useMemo(() => clipLongText(text), [text]);
+  // A value can be megabytes long: clipped and counted once, not on every Show more or less.
+  const { preview, lineCount } = useMemo(() => {
+    const clipped = clipLongText(text);
+    return { preview: clipped, lineCount: clipped === null ? 0 : countLines(text) };
+  }, [text]);
   if (preview === null) {
     return (
       <pre className={className} aria-label={label} tabIndex={0}>
@@ -37,7 +41,6 @@ export function LongText({
       </pre>
     );
   }
-  const lineCount = countLines(text);
   return (
     <div className={styles.long} data-testid="long-value">
       <pre className={className} aria-label={label} tabIndex={0}>

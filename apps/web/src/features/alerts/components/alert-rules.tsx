@@ -1,5 +1,6 @@
 "use client";
 
+import type { AlertGroupField } from "@loupe/alerts";
 import { FindingKind, Severity } from "@loupe/schema";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -16,15 +17,14 @@ const METRICS = [
   { id: "runs_over_budget", label: "Runs over budget" },
 ] as const;
 
-/** What a finding rule can split its alerts by (the server's AlertGroupField), as people read it. */
-const GROUP_FIELDS = [
+/** What a finding rule can split its alerts by, as people read it. */
+const GROUP_FIELDS: { id: AlertGroupField; label: string }[] = [
   { id: "trace.name", label: "Run name" },
   { id: "finding.kind", label: "Finding kind" },
   { id: "agent", label: "Agent" },
   { id: "environment", label: "Environment" },
-] as const;
-type GroupField = (typeof GROUP_FIELDS)[number]["id"];
-const DEFAULT_GROUP_BY: GroupField[] = ["trace.name", "finding.kind"];
+];
+const DEFAULT_GROUP_BY: AlertGroupField[] = ["trace.name", "finding.kind"];
 
 function describeCondition(rule: {
   type: string;
@@ -133,14 +133,14 @@ type NewRule = {
   windowSeconds: number;
   severity: Severity;
   cooldownSeconds: number;
-  groupBy: GroupField[];
+  groupBy: AlertGroupField[];
 };
 
 function NewRuleForm({ isSaving, onSave }: { isSaving: boolean; onSave: (rule: NewRule, reset: () => void) => void }) {
   const [type, setType] = useState<"finding" | "metric">("finding");
   const [name, setName] = useState("");
   const [kinds, setKinds] = useState<FindingKind[]>([]);
-  const [groupBy, setGroupBy] = useState<GroupField[]>(DEFAULT_GROUP_BY);
+  const [groupBy, setGroupBy] = useState<AlertGroupField[]>(DEFAULT_GROUP_BY);
   const [metric, setMetric] = useState<(typeof METRICS)[number]["id"]>("error_rate");
   const [threshold, setThreshold] = useState("0.2");
   const [windowMinutes, setWindowMinutes] = useState("60");

@@ -20,7 +20,7 @@ export type SettingsForm = {
 };
 
 /** Where the server reports each field's error (`settings.budgets.perRunUsd: Too small…`). */
-export const FIELD_PATHS: Record<keyof SettingsForm, string> = {
+const FIELD_PATHS: Record<keyof SettingsForm, string> = {
   repeatThreshold: "settings.repeatThreshold",
   retryStormThreshold: "settings.retryStormThreshold",
   sideEffectPatterns: "settings.sideEffectPatterns",

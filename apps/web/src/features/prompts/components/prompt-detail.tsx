@@ -23,7 +23,8 @@ export function PromptDetail({ projectId, name }: { projectId: string; name: str
   const prompt = useQuery(trpc.prompt.byName.queryOptions({ projectId, name }));
   const [compareWith, setCompareWith] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);
-  const [labelText, setLabelText] = useState<string | null>(null);
+  // An edit belongs to the version it was typed on: another version shows its own labels.
+  const [labelEdit, setLabelEdit] = useState<{ version: number; text: string } | null>(null);
   const setLabels = useMutation(
     trpc.prompt.setLabels.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.prompt.pathKey() }) }),
   );
@@ -39,6 +40,7 @@ export function PromptDetail({ projectId, name }: { projectId: string; name: str
   if (prompt.isPending) return <p className="muted">Loading the prompt…</p>;
   if (prompt.isError) return <ErrorState title="The prompt could not be loaded" message={prompt.error.message} onRetry={() => void prompt.refetch()} />;
   if (!selected) return null;
+  const labelText = labelEdit?.version === selected.version ? labelEdit.text : selected.labels.join(", ");
 
   return (
     <div className={styles.layout}>
@@ -71,8 +73,8 @@ export function PromptDetail({ projectId, name }: { projectId: string; name: str
             <input
               id="version-labels"
               className="input"
-              value={labelText ?? selected.labels.join(", ")}
-              onChange={(event) => setLabelText(event.target.value)}
+              value={labelText}
+              onChange={(event) => setLabelEdit({ version: selected.version, text: event.target.value })}
             />
           </div>
           <button
@@ -81,8 +83,8 @@ export function PromptDetail({ projectId, name }: { projectId: string; name: str
             disabled={setLabels.isPending}
             onClick={() =>
               setLabels.mutate(
-                { projectId, name, version: selected.version, labels: (labelText ?? "").split(",").map((label) => label.trim()).filter(Boolean) },
-                { onSuccess: () => setLabelText(null) },
+                { projectId, name, version: selected.version, labels: labelText.split(",").map((label) => label.trim()).filter(Boolean) },
+                { onSuccess: () => setLabelEdit(null) },
               )
             }
           >

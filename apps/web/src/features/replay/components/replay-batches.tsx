@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorState } from "@/components/error-state";
+import { TableSkeleton } from "@/components/table-skeleton";
 import { Timestamp } from "@/components/timestamp";
 import { formatCost, formatInteger } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
@@ -60,7 +61,12 @@ export function ReplayBatches({ projectId }: { projectId: string }) {
           <label className="label" htmlFor="batch-prompt">
             Prompt
           </label>
-          <select id="batch-prompt" className="input" value={chosenPrompt} onChange={(event) => setPromptName(event.target.value)}>
+          <select id="batch-prompt" className="input" value={chosenPrompt} onChange={(event) => {
+              // Version numbers belong to a prompt: the ones chosen for the last prompt mean nothing now.
+              setPromptName(event.target.value);
+              setVersion("");
+              setRecordedVersion("");
+            }}>
             {prompts.data?.map((prompt) => (
               <option key={prompt.name}>{prompt.name}</option>
             ))}
@@ -131,9 +137,15 @@ export function ReplayBatches({ projectId }: { projectId: string }) {
           {start.error.message}
         </p>
       ) : null}
-      {batches.isError ? (
+      {batches.isPending ? (
+        <TableSkeleton
+          columns={["Started", "Prompt", "Progress", "Changed", "Unchanged", "Failed", "Validator failures", "Cost", "Status"]}
+          rows={3}
+          label="Loading batch replays"
+        />
+      ) : batches.isError ? (
         <ErrorState title="Batches could not be loaded" message={batches.error.message} onRetry={() => void batches.refetch()} />
-      ) : batches.data?.length === 0 ? (
+      ) : batches.data.length === 0 ? (
         <EmptyState title="No batch replays yet">
           <p>Replay a new prompt version over many recorded steps to see how often its output changes, and at what cost.</p>
         </EmptyState>
@@ -154,7 +166,7 @@ export function ReplayBatches({ projectId }: { projectId: string }) {
               </tr>
             </thead>
             <tbody>
-              {batches.data?.map((batch) => (
+              {batches.data.map((batch) => (
                 <tr key={batch.id} data-testid="batch-row">
                   <td>
                     <Timestamp date={batch.createdAt} />

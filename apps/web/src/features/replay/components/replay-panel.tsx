@@ -1,6 +1,6 @@
 "use client";
 
-import type { OutputComparison, UsageDelta, ValidatorResult } from "@loupe/replay";
+import type { OutputComparison, UsageDelta, Validator, ValidatorResult } from "@loupe/replay";
 import type { ChatMessage } from "@loupe/schema";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
@@ -19,14 +19,9 @@ function signed(value: number | null, format: (value: number) => string) {
   return `${value > 0 ? "+" : value < 0 ? "−" : "±"}${format(Math.abs(value))}`;
 }
 
-type ValidatorSpec =
-  | { type: "regex"; pattern: string }
-  | { type: "must_call_tool"; tool: string }
-  | { type: "json_schema"; schema: Record<string, unknown> };
-
 /** The validators the reader filled in; the server checks them again and names a bad one. */
-function readValidators(draft: { pattern: string; tool: string; schema: string }): { list: ValidatorSpec[] } | { error: string } {
-  const list: ValidatorSpec[] = [];
+function readValidators(draft: { pattern: string; tool: string; schema: string }): { list: Validator[] } | { error: string } {
+  const list: Validator[] = [];
   if (draft.pattern.trim()) list.push({ type: "regex", pattern: draft.pattern });
   if (draft.tool.trim()) list.push({ type: "must_call_tool", tool: draft.tool.trim() });
   if (draft.schema.trim()) {

@@ -53,6 +53,11 @@ export function TraceDetail({ projectId, traceId }: { projectId: string; traceId
     () => findFirstSuspiciousStep(findings, stepOrder),
     [findings, stepOrder],
   );
+  // Measured once per page of steps, not on every selection: a run can have 100,000 steps.
+  const timeline = useMemo(
+    () => (traceQuery.data ? measureTimeline(traceQuery.data, steps) : null),
+    [traceQuery.data, steps],
+  );
   const {
     hasNextPage,
     isFetching,
@@ -91,10 +96,10 @@ export function TraceDetail({ projectId, traceId }: { projectId: string; traceId
   }
 
   const trace = traceQuery.data;
-  const timeline = measureTimeline(trace, steps);
-  const selectedStep = selectedStepId
-    ? steps.find((step) => step.id === selectedStepId)
-    : undefined;
+  // Null only while the run has not loaded, which the checks above already answered.
+  if (!timeline) return <p className={styles.notice}>Loading run…</p>;
+  const selectedIndex = selectedStepId ? stepOrder.get(selectedStepId) : undefined;
+  const selectedStep = selectedIndex === undefined ? undefined : steps[selectedIndex];
   // Loading lasts until the last page has arrived: while a page is on its way the bar stays, even
   // in a render where the pages so far do not (yet) promise another.
   const isLoadingSteps = hasNextPage || isFetchingNextPage;
