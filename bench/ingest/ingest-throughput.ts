@@ -12,6 +12,7 @@ import { recordedRunToEvents } from "@loupe/ingestion";
 import type { RecordedStep } from "@loupe/schema";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { createEmptyTestDatabase } from "@loupe/db/testing";
 import { startLoupe } from "../support/start-loupe.ts";
 import { percentile, runConcurrently } from "../support/stats.ts";
 
@@ -76,8 +77,10 @@ function copyRow(traceId: string, step: RecordedStep): string {
     .join(",");
 }
 
-async function measureCopy(databaseUrl: string, batches: ReturnType<typeof buildBatches>) {
-  const client = new pg.Client({ connectionString: databaseUrl });
+/** On a database of its own, with no Loupe running: the ceiling measured on an idle server. */
+async function measureCopy(batches: Batch[]) {
+  const database = await createEmptyTestDatabase();
+  const client = new pg.Client({ connectionString: database.databaseUrl });
   await client.connect();
   try {
     await client.query(`CREATE TABLE bench_copy_step (
@@ -87,16 +90,17 @@ async function measureCopy(databaseUrl: string, batches: ReturnType<typeof build
     const started = performance.now();
     await pipeline(Readable.from(lines), client.query(copyFrom("COPY bench_copy_step FROM STDIN WITH (FORMAT csv)")));
     const seconds = (performance.now() - started) / 1000;
-    return { rows: lines.length, seconds };
+    return lines.length / seconds;
   } finally {
     await client.end();
+    await database.drop();
   }
 }
 
-type NativeRun = { stepsPerSecond: number; latencies: number[]; databaseUrl: string; findingDelays: number[]; delayAfterLoad: number };
+type NativeRun = { stepsPerSecond: number; latencies: number[]; findingDelays: number[]; delayAfterLoad: number };
 
 /** Sends every batch to a fresh Loupe; with detection on, also times loops from batch to finding. */
-async function measureNative(batches: Batch[], detection: "on" | "off", keep: (loupe: Awaited<ReturnType<typeof startLoupe>>) => Promise<void>): Promise<NativeRun> {
+async function measureNative(batches: Batch[], detection: "on" | "off"): Promise<NativeRun> {
   const steps = batches.reduce((total, batch) => total + batch.steps.length, 0);
   const loupe = await startLoupe({ port: PORT, env: { LOUPE_DETECTION: detection } });
   try {
@@ -120,8 +124,7 @@ async function measureNative(batches: Batch[], detection: "on" | "off", keep: (l
     const stepsPerSecond = steps / ((performance.now() - started) / 1000);
     // Detection yields to ingestion: how far behind it is once the load stops.
     const delayAfterLoad = detection === "on" ? (await measureFindingDelays(loupe, post, { label: "after-load", samples: 1, timeoutMs: 120_000 }))[0]! : 0;
-    await keep(loupe);
-    return { stepsPerSecond, latencies, databaseUrl: loupe.databaseUrl, findingDelays, delayAfterLoad };
+    return { stepsPerSecond, latencies, findingDelays, delayAfterLoad };
   } finally {
     await loupe.stop();
   }
@@ -156,12 +159,9 @@ async function main() {
   const batches = buildBatches();
   const steps = batches.reduce((total, batch) => total + batch.steps.length, 0);
   const megabytes = batches.reduce((total, batch) => total + batch.body.length, 0) / 1024 / 1024;
-  let copyPerSecond = 0;
-  const withDetection = await measureNative(batches, "on", async (loupe) => {
-    const copy = await measureCopy(loupe.databaseUrl, batches);
-    copyPerSecond = copy.rows / copy.seconds;
-  });
-  const withoutDetection = await measureNative(batches, "off", () => Promise.resolve());
+  const withDetection = await measureNative(batches, "on");
+  const withoutDetection = await measureNative(batches, "off");
+  const copyPerSecond = await measureCopy(batches);
 
   const describe = (label: string, run: NativeRun) =>
     `  ${label.padEnd(16)} ${run.stepsPerSecond.toFixed(0).padStart(6)} steps/s   batch p50 ${percentile(run.latencies, 0.5).toFixed(0)} ms, p99 ${percentile(run.latencies, 0.99).toFixed(0)} ms`;

@@ -152,7 +152,7 @@ async function main() {
   const pool = createSqlPool(loupe.databaseUrl, { maxConnections: 4 });
   let browser: Browser | undefined;
   try {
-    // Different seeds give different ids: steps are keyed by project and id, so the two runs must
+    // Different seeds give different ids: steps are keyed by project and id, so the runs must
     // not share any.
     const runs = RUN_SIZES.map((steps, index) => ({ steps, run: buildLargeRun({ steps, seed: index + 1 }) }));
     for (const { steps, run } of runs) {

@@ -3,13 +3,15 @@ import { analyseTrace } from "./analyse-trace.ts";
 
 type Run = { projectId: string; traceId: string };
 
+const MAX_ALERTING_ATTEMPTS = 3;
+
 /**
  * Re-analyses runs shortly after ingestion changes them. Writes to one run within `delayMillis`
  * coalesce into one analysis, so a run streaming many batches is analysed about once per delay,
  * and a finding appears soon after the step that completes its pattern. Up to `concurrency`
  * analyses run at once, since an analysis mostly waits for the database; one run is never analysed
  * twice at the same time, so a run changed during its analysis is analysed again after it.
- * `afterAnalysis` calls never overlap.
+ * `afterAnalysis` calls never overlap, and one that fails is tried again.
  */
 export class FindingScheduler {
   /** Changed runs waiting out the delay. */
@@ -20,6 +22,8 @@ export class FindingScheduler {
   private timer: NodeJS.Timeout | null = null;
   /** Alerting runs one run at a time: two runs opening the same alert at once would open it twice. */
   private alerting: Promise<unknown> = Promise.resolve();
+  /** Runs whose hand-over to alerting failed, by how many times. */
+  private readonly alertingFailures = new Map<string, number>();
 
   constructor(
     private readonly db: Database,
@@ -27,7 +31,7 @@ export class FindingScheduler {
       delayMillis: number;
       concurrency?: number;
       onError?: (error: unknown) => void;
-      /** Runs after an analysis that found something, with the findings stored: alerting starts here. */
+      /** Runs after an analysis that changed the run's findings, with them stored: alerting starts here. */
       afterAnalysis?: (run: Run) => Promise<unknown>;
     } = { delayMillis: 250 },
   ) {}
@@ -56,23 +60,37 @@ export class FindingScheduler {
       if (this.analysing.has(key)) continue;
       this.due.delete(key);
       this.analysing.add(key);
-      void this.analyse(run).finally(() => {
+      void this.analyse(key, run).finally(() => {
         this.analysing.delete(key);
         this.startDueAnalyses();
       });
     }
   }
 
-  private async analyse(run: Run) {
+  private async analyse(key: string, run: Run) {
     try {
-      const { findings } = await analyseTrace(this.db, run);
+      const { findings, changed } = await analyseTrace(this.db, run);
       const { afterAnalysis } = this.options;
-      // Every run with findings goes on, not only one whose findings changed: alerting is
-      // idempotent, and an alert that failed after its findings were stored gets another chance.
-      if (findings.length === 0 || !afterAnalysis) return;
+      // A run whose findings did not change was handed over already, unless that failed.
+      const retrying = this.alertingFailures.has(key);
+      if (!afterAnalysis || findings.length === 0 || (!changed && !retrying)) return;
       const alerted = this.alerting.then(() => afterAnalysis(run));
       this.alerting = alerted.catch(() => undefined);
-      await alerted;
+      try {
+        await alerted;
+        this.alertingFailures.delete(key);
+      } catch (error) {
+        // The findings are stored, so the next analysis would find nothing changed: the run is
+        // analysed again soon to hand it over again, a few times at most.
+        const failures = (this.alertingFailures.get(key) ?? 0) + 1;
+        if (failures < MAX_ALERTING_ATTEMPTS) {
+          this.alertingFailures.set(key, failures);
+          this.schedule(run.projectId, [run.traceId]);
+        } else {
+          this.alertingFailures.delete(key);
+        }
+        throw error;
+      }
     } catch (error) {
       (this.options.onError ?? ((cause: unknown) => console.error("Loupe: analysing a run failed", cause)))(error);
     }

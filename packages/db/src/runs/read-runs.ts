@@ -47,14 +47,15 @@ export async function listTraces(
     order?: SortOrder | undefined;
   } & TraceFilters,
 ) {
+  const pageQuery = db.$queryRaw<{ id: string; sort_key: string | null }[]>(
+    buildTracePageSql({ projectId, limit: limit + 1, cursor, sort, order, filters }),
+  );
   // A search's row estimates are rough (content is shared by many steps, conversations are walked
   // recursively), and a high estimate turns on JIT compilation, which costs more than the query.
-  const [, keys] = await db.$transaction([
-    db.$executeRaw`SET LOCAL jit = off`,
-    db.$queryRaw<{ id: string; sort_key: string | null }[]>(
-      buildTracePageSql({ projectId, limit: limit + 1, cursor, sort, order, filters }),
-    ),
-  ]);
+  // Other pages need no transaction for it.
+  const keys = filters.search
+    ? (await db.$transaction([db.$executeRaw`SET LOCAL jit = off`, pageQuery]))[1]
+    : await pageQuery;
   const pageKeys = keys.slice(0, limit);
   const ids = pageKeys.map((key) => key.id);
   const [rows, findings] =
