@@ -10,6 +10,24 @@ export type TruncatedValue = { value: unknown; truncatedPaths: string[] };
  * NUL characters, which PostgreSQL cannot store in JSON, become U+FFFD.
  */
 export function truncateLongStrings(value: unknown, maxChars: number, path = "$"): TruncatedValue {
+  // Nearly every value is stored as sent: find that out without building paths or copies.
+  if (!needsRewriting(value, maxChars)) return { value, truncatedPaths: [] };
+  return rewrite(value, maxChars, path);
+}
+
+function needsRewriting(value: unknown, maxChars: number): boolean {
+  if (typeof value === "string") return value.length > maxChars || value.includes("\u0000");
+  if (Array.isArray(value)) {
+    for (const item of value) if (needsRewriting(item, maxChars)) return true;
+    return false;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const key in value) if (needsRewriting((value as Record<string, unknown>)[key], maxChars)) return true;
+  }
+  return false;
+}
+
+function rewrite(value: unknown, maxChars: number, path: string): TruncatedValue {
   if (typeof value === "string") {
     const storable = value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value;
     if (storable.length <= maxChars) return { value: storable, truncatedPaths: [] };

@@ -15,7 +15,7 @@ export function parseRequestPart<T>(schema: z.ZodType<T>, value: unknown, where:
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const body = await readBody(request, maxBytes);
   try {
-    return JSON.parse(Buffer.from(body).toString("utf8")) as unknown;
+    return JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8")) as unknown;
   } catch (error) {
     throw new HttpError(400, `Malformed JSON: ${(error as Error).message}`, "body");
   }
