@@ -10,7 +10,7 @@ import { SecretBox, createDatabaseClient } from "@loupe/db";
 import { buildCorpus, withFreshIds } from "@loupe/fixtures";
 import { recordedRunToEvents } from "@loupe/ingestion";
 import type { RecordedRun } from "@loupe/schema";
-import { startLoupe } from "../support/start-loupe.ts";
+import { startLoupe, type RunningLoupe } from "../support/start-loupe.ts";
 import { percentile } from "../support/stats.ts";
 
 const LOOPS = Number(process.env.BENCH_LOOPS ?? 15);
@@ -31,23 +31,18 @@ function copyRun(run: RecordedRun, suffix: string, renameAgent: boolean): Record
   return renameAgent ? { ...copy, trace: { ...copy.trace, name: `${run.trace.name}-${suffix}` } } : copy;
 }
 
-async function send(baseUrl: string, secret: string, run: RecordedRun) {
-  const response = await fetch(`${baseUrl}/api/public/ingestion`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
-    body: JSON.stringify({ batch: recordedRunToEvents(run) }),
-  });
-  if (!response.ok) throw new Error(`ingestion answered ${response.status}: ${await response.text()}`);
+function send(loupe: RunningLoupe, run: RecordedRun) {
+  return loupe.ingest(JSON.stringify({ batch: recordedRunToEvents(run) }));
 }
 
 /** Sends loops one at a time and times each from its batch to the webhook naming its run. */
-async function measureDelays(label: string, loupe: { baseUrl: string; secret: string }, receiver: WebhookReceiver) {
+async function measureDelays(label: string, loupe: RunningLoupe, receiver: WebhookReceiver) {
   const delays: number[] = [];
   for (let index = 0; index < LOOPS; index++) {
     const run = copyRun(fixture("repeated-web-search"), `${label}-${index}`, true);
     const seen = receiver.received.length;
     const startedAt = Date.now();
-    await send(loupe.baseUrl, loupe.secret, run);
+    await send(loupe, run);
     for (;;) {
       const arrived = receiver.received.slice(seen).find((received) => received.rawBody.includes(run.trace.id));
       if (arrived) {
@@ -80,7 +75,7 @@ async function main() {
     const healthy = fixture("healthy-support-order-status");
     senders = Array.from({ length: LOAD_SENDERS }, async (_, sender) => {
       for (let index = 0; loading; index++) {
-        await send(loupe.baseUrl, loupe.secret, copyRun(healthy, `load-${sender}-${index}`, false));
+        await send(loupe, copyRun(healthy, `load-${sender}-${index}`, false));
         loadRuns++;
       }
     });

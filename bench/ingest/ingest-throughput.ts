@@ -13,7 +13,7 @@ import type { RecordedStep } from "@loupe/schema";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { createEmptyTestDatabase } from "@loupe/db/testing";
-import { startLoupe } from "../support/start-loupe.ts";
+import { startLoupe, type RunningLoupe } from "../support/start-loupe.ts";
 import { percentile, runConcurrently } from "../support/stats.ts";
 
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 120);
@@ -104,26 +104,18 @@ async function measureNative(batches: Batch[], detection: "on" | "off"): Promise
   const steps = batches.reduce((total, batch) => total + batch.steps.length, 0);
   const loupe = await startLoupe({ port: PORT, env: { LOUPE_DETECTION: detection } });
   try {
-    const post = async (body: string) => {
-      const response = await fetch(`${loupe.baseUrl}/api/public/ingestion`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${loupe.secret}`, "content-type": "application/json" },
-        body,
-      });
-      if (response.status !== 200) throw new Error(`batch answered ${response.status}: ${await response.text()}`);
-    };
     // Warm-up: compile the route, fill connection pools.
     const warmUp = buildCorpus({ seed: 999 })[0]!.run;
-    await post(JSON.stringify({ batch: recordedRunToEvents(warmUp) }));
+    await loupe.ingest(JSON.stringify({ batch: recordedRunToEvents(warmUp) }));
 
     // Delays first, on an idle server: afterwards the detectors would still be working through
     // the load's backlog, and the figure would measure the queue instead.
-    const findingDelays = detection === "on" ? await measureFindingDelays(loupe, post, { label: "idle", samples: FINDING_SAMPLES, timeoutMs: 10_000 }) : [];
+    const findingDelays = detection === "on" ? await measureFindingDelays(loupe, { label: "idle", samples: FINDING_SAMPLES, timeoutMs: 10_000 }) : [];
     const started = performance.now();
-    const latencies = (await runConcurrently(batches.map((batch) => () => post(batch.body)), CONCURRENCY)).sort((a, b) => a - b);
+    const latencies = (await runConcurrently(batches.map((batch) => () => loupe.ingest(batch.body)), CONCURRENCY)).sort((a, b) => a - b);
     const stepsPerSecond = steps / ((performance.now() - started) / 1000);
     // Detection yields to ingestion: how far behind it is once the load stops.
-    const delayAfterLoad = detection === "on" ? (await measureFindingDelays(loupe, post, { label: "after-load", samples: 1, timeoutMs: 120_000 }))[0]! : 0;
+    const delayAfterLoad = detection === "on" ? (await measureFindingDelays(loupe, { label: "after-load", samples: 1, timeoutMs: 120_000 }))[0]! : 0;
     return { stepsPerSecond, latencies, findingDelays, delayAfterLoad };
   } finally {
     await loupe.stop();
@@ -132,8 +124,7 @@ async function measureNative(batches: Batch[], detection: "on" | "off"): Promise
 
 /** From the batch holding the step that completes a loop to the finding readable through the API. */
 async function measureFindingDelays(
-  loupe: { baseUrl: string; secret: string },
-  post: (body: string) => Promise<void>,
+  loupe: RunningLoupe,
   { label, samples, timeoutMs }: { label: string; samples: number; timeoutMs: number },
 ) {
   const loop = buildCorpus().find((fixture) => fixture.slug === "repeated-web-search")!.run;
@@ -142,7 +133,7 @@ async function measureFindingDelays(
     const run = withFreshIds(loop, `${loop.trace.id}-${label}-${index}`);
     const traceId = run.trace.id;
     const startedAt = performance.now();
-    await post(JSON.stringify({ batch: recordedRunToEvents(run) }));
+    await loupe.ingest(JSON.stringify({ batch: recordedRunToEvents(run) }));
     for (;;) {
       const response = await fetch(`${loupe.baseUrl}/api/public/traces/${traceId}`, { headers: { authorization: `Bearer ${loupe.secret}` } });
       const { findingCount } = (await response.json()) as { findingCount: number };

@@ -40,6 +40,15 @@ export async function startLoupe({ port, env = {} }: { port: number; env?: Recor
     databaseUrl: database.databaseUrl,
     projectId: project.id,
     secret: key.secret,
+    /** Posts one native ingestion batch (a JSON body); anything but a 200 is an error. */
+    ingest: async (body: string) => {
+      const response = await fetch(`${baseUrl}/api/public/ingestion`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key.secret}`, "content-type": "application/json" },
+        body,
+      });
+      if (response.status !== 200) throw new Error(`ingestion answered ${response.status}: ${await response.text()}`);
+    },
     stop: async () => {
       if (server.pid) {
         process.kill(-server.pid, "SIGTERM");
@@ -66,3 +75,5 @@ async function waitForGroupToExit(groupId: number) {
     await sleep(100);
   }
 }
+
+export type RunningLoupe = Awaited<ReturnType<typeof startLoupe>>;
