@@ -4,6 +4,7 @@ import { findTraceFields, listTraceSteps, type Database } from "@loupe/db";
 import type { RecordedStep } from "@loupe/schema";
 import { loadProjectHistory } from "./load-project-history.ts";
 import { readProjectAnalysisSettings } from "./project-analysis-settings.ts";
+import { recountOpenFindings } from "./recount-open-findings.ts";
 
 type StoredStep = Awaited<ReturnType<typeof listTraceSteps>>["steps"][number];
 
@@ -130,10 +131,7 @@ export async function analyseTrace(
         update: fields,
       });
     }
-    await tx.trace.update({
-      where: { projectId_id: { projectId, id: traceId } },
-      data: { findingCount: await tx.finding.count({ where: { projectId, traceId, dismissedAt: null } }) },
-    });
+    await recountOpenFindings(tx, { projectId, traceId });
   });
   return { findings, changed: true };
 }

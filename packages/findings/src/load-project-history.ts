@@ -1,6 +1,7 @@
 import {
   compileNamePatterns,
   describeOutputShape,
+  findDisguisedError,
   isToolCall,
   stepBaselineKey,
   toolNameOf,
@@ -18,6 +19,8 @@ const STEP_BASELINE_RUNS = 100;
 const STEP_BASELINE_SAMPLES = 200;
 const LLM_COST_SAMPLES = 500;
 const SHAPES_PER_TOOL = 20;
+/** Error bodies are left out after reading: this many outputs are read per shape kept. */
+const OUTPUTS_READ_PER_SHAPE_KEPT = 3;
 /**
  * The rate window for side-effect calls across runs. The settings hold the allowed count per window
  * (`sideEffectMaxPerWindow`) but not its length, so it is fixed here.
@@ -93,16 +96,14 @@ export async function loadProjectHistory(
 
 type RunScope = { projectId: string; trace: AnalysedRun };
 
-async function loadRunBaselines(db: Database, { projectId, trace }: RunScope): Promise<ProjectHistory["runs"]> {
+async function loadRunBaselines(db: Database, scope: RunScope): Promise<ProjectHistory["runs"]> {
   const rows = await db.$queryRaw<{ cost_usd: number; tokens: number; duration_ms: number | null; llm_calls: number }[]>(Prisma.sql`
     SELECT t.total_cost::float8 AS cost_usd,
            (t.input_tokens + t.output_tokens)::float8 AS tokens,
            (extract(epoch FROM t.end_time - t.start_time) * 1000)::float8 AS duration_ms,
            (SELECT count(*) FROM "step" s
             WHERE s.project_id = t.project_id AND s.trace_id = t.id AND s.kind = 'llm')::int AS llm_calls
-    FROM "trace" t
-    WHERE t.project_id = ${projectId}::uuid AND t.name = ${trace.name} AND t.id <> ${trace.id}
-      AND t.start_time < ${trace.startTime} AND t.status IN ('ok', 'error')
+    FROM (${sameNameRunsSql(scope)}) t
     ORDER BY t.start_time DESC
     LIMIT ${RUN_BASELINE_RUNS}`);
   return {
@@ -111,6 +112,28 @@ async function loadRunBaselines(db: Database, { projectId, trace }: RunScope): P
     durationMs: rows.flatMap((row) => (row.duration_ms === null ? [] : [row.duration_ms])),
     llmCalls: rows.map((row) => row.llm_calls),
   };
+}
+
+/** The name readers (`findTraceFields`, `findTracesByIds`) give a run stored without one. */
+const UNNAMED_RUN = "(unnamed)";
+
+/**
+ * The latest finished runs of the analysed run's name. A run sent without a name is stored with
+ * none and read as "(unnamed)", which is how in-memory history, the trace list and alerts know it:
+ * it shares baselines with the project's other unnamed runs. A project that names no runs is most
+ * often one agent, and leaving them out would silence every run-level spike for it; several agents
+ * under no name only widen the robust baseline.
+ */
+function sameNameRunsSql({ projectId, trace }: RunScope) {
+  // The name is the same on every row: ordering by it too lets `IS NULL` read the name index in order.
+  const latestRuns = (nameCondition: Prisma.Sql) => Prisma.sql`(
+    SELECT project_id, id, start_time, end_time, total_cost, input_tokens, output_tokens FROM "trace"
+    WHERE project_id = ${projectId}::uuid AND ${nameCondition} AND id <> ${trace.id}
+      AND start_time < ${trace.startTime} AND status IN ('ok', 'error')
+    ORDER BY name, start_time DESC
+    LIMIT ${RUN_BASELINE_RUNS})`;
+  const named = latestRuns(Prisma.sql`name = ${trace.name}`);
+  return trace.name === UNNAMED_RUN ? Prisma.sql`${named} UNION ALL ${latestRuns(Prisma.sql`name IS NULL`)}` : named;
 }
 
 /** The runs step-level baselines sample: the project's latest before this one, whatever their name. */
@@ -170,30 +193,47 @@ async function loadLlmStepCosts(db: Database, scope: RunScope): Promise<{ llmSte
   };
 }
 
-/** The shapes of each tool's latest successful outputs in earlier runs, read from their payloads. */
+/**
+ * The shapes of each tool's latest successful outputs in earlier runs, read from their payloads.
+ * An error body under a success status is no shape of the tool, as in memory: `findDisguisedError`
+ * leaves it out. It judges after reading, so more outputs are read than kept; a tool whose latest
+ * calls are nearly all errors is left with fewer shapes.
+ */
 async function loadToolOutputShapes(
   db: Database,
   { projectId, trace }: RunScope,
   tools: string[],
 ): Promise<Record<string, OutputShape[]>> {
   if (tools.length === 0) return {};
-  const rows = await db.$queryRaw<{ tool: string; body: unknown }[]>(Prisma.sql`
-    SELECT found.tool, p.body
-    FROM (
-      SELECT DISTINCT wanted.tool, latest.output_hash
-      FROM unnest(${tools}::text[]) AS wanted(tool)
-      CROSS JOIN LATERAL (
-        SELECT s.output_hash FROM "step" s
-        WHERE s.project_id = ${projectId}::uuid AND s.kind IN ('tool', 'retrieval') AND s.status = 'ok'
-          AND s.output_hash IS NOT NULL AND s.trace_id <> ${trace.id} AND s.start_time < ${trace.startTime}
-          AND (s.tool_name = wanted.tool OR (coalesce(s.tool_name, '') = '' AND s.name = wanted.tool))
-        ORDER BY s.start_time DESC
-        LIMIT ${SHAPES_PER_TOOL}
-      ) latest
-    ) found
-    JOIN "payload" p ON p.project_id = ${projectId}::uuid AND p.hash = found.output_hash`);
+  const rows = await db.$queryRaw<
+    { tool: string; kind: RecordedStep["kind"]; name: string | null; tool_name: string | null; output_hash: Uint8Array; body: unknown }[]
+  >(Prisma.sql`
+    SELECT wanted.tool, latest.kind, latest.name, latest.tool_name, latest.output_hash, latest.body
+    FROM unnest(${tools}::text[]) AS wanted(tool)
+    CROSS JOIN LATERAL (
+      SELECT s.kind, s.name, s.tool_name, s.output_hash, s.start_time, p.body FROM "step" s
+      JOIN "payload" p ON p.project_id = ${projectId}::uuid AND p.hash = s.output_hash
+      WHERE s.project_id = ${projectId}::uuid AND s.kind IN ('tool', 'retrieval') AND s.status = 'ok'
+        AND s.trace_id <> ${trace.id} AND s.start_time < ${trace.startTime}
+        AND (s.tool_name = wanted.tool OR (coalesce(s.tool_name, '') = '' AND s.name = wanted.tool))
+      ORDER BY s.start_time DESC
+      LIMIT ${SHAPES_PER_TOOL * OUTPUTS_READ_PER_SHAPE_KEPT}
+    ) latest
+    ORDER BY wanted.tool, latest.start_time DESC`);
+  const kept = new Map<string, { calls: number; hashes: Set<string> }>();
   const shapes: Record<string, OutputShape[]> = {};
-  for (const row of rows) (shapes[row.tool] ??= []).push(describeOutputShape(row.body));
+  for (const row of rows) {
+    const call = { kind: row.kind, name: row.name ?? "", output: row.body, ...(row.tool_name ? { tool: { name: row.tool_name } } : {}) };
+    if (findDisguisedError(call)) continue;
+    const tool = kept.get(row.tool) ?? { calls: 0, hashes: new Set<string>() };
+    kept.set(row.tool, tool);
+    if (tool.calls === SHAPES_PER_TOOL) continue;
+    tool.calls++;
+    const hash = Buffer.from(row.output_hash).toString("hex");
+    if (tool.hashes.has(hash)) continue;
+    tool.hashes.add(hash);
+    (shapes[row.tool] ??= []).push(describeOutputShape(row.body));
+  }
   return shapes;
 }
 

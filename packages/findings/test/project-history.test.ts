@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { ensureLocalAdmin, ensureProject } from "@loupe/db";
+import { buildProjectHistory } from "@loupe/analysis";
+import { ensureLocalAdmin, ensureProject, findTraceFields } from "@loupe/db";
 import { createTestDatabase, type TestDatabase } from "@loupe/db/testing";
 import { buildCorpus, withFreshIds } from "@loupe/fixtures";
 import { storeRecordedRun } from "@loupe/ingestion";
@@ -58,6 +59,67 @@ async function storeNormalRuns(projectId: string, run: RecordedRun, before: Date
 }
 
 const kindsOf = (findings: { kind: string }[]) => findings.map((finding) => finding.kind);
+
+/** A run of one successful call per entry. */
+function toolCallsRun(startTime: Date, calls: { tool: string; kind?: "tool" | "retrieval"; output: unknown }[]): RecordedRun {
+  const id = `run-${randomUUID()}`;
+  return {
+    trace: { id, name: "tool-caller", environment: "production", tags: [], metadata: {}, status: "ok", startTime, endTime: new Date(startTime.getTime() + 60_000) },
+    steps: calls.map((call, index) => ({
+      id: `${id}-call-${index}`,
+      parentId: null,
+      kind: call.kind ?? "tool",
+      name: call.tool,
+      tool: { name: call.tool },
+      status: "ok",
+      startTime: new Date(startTime.getTime() + index * 1_000),
+      endTime: new Date(startTime.getTime() + index * 1_000 + 500),
+      output: call.output,
+      attributes: {},
+    })),
+    scores: [],
+  };
+}
+
+/**
+ * Outputs of calls that reported success, one tool each: error bodies of every kind
+ * `findDisguisedError` knows, then results that only look like them (tools ending in `_ok`).
+ */
+const REPORTED_SUCCESSES = [
+  { tool: "graphql_error", output: { data: { employee: null }, errors: [{ message: "Employee emp_1187 not found" }] } },
+  { tool: "graphql_error_without_data", output: { data: null, errors: ["timeout"] } },
+  { tool: "error_text", output: { error: "rate limited", retryAfter: 3 } },
+  { tool: "error_object", output: { error: { code: "E42" } } },
+  { tool: "error_list", output: { error: ["quota"] } },
+  { tool: "error_message_after_null_error", output: { error: null, error_message: "boom" } },
+  { tool: "error_message_camel_case", output: { errorMessage: "boom" } },
+  { tool: "status_code_404", output: { status_code: 404, body: "missing" } },
+  { tool: "http_status_503", output: { http_status: 503 } },
+  { tool: "status_code_camel_case_422", output: { statusCode: 422 } },
+  { tool: "ok_false", output: { ok: false, reason: "closed" } },
+  { tool: "success_false", output: { success: false } },
+  { tool: "status_failed", output: { status: "Failed", id: 7 } },
+  { tool: "search_docs_empty", output: { results: [], total: 0 } },
+  { tool: "find_user_all_lists_empty", output: { hits: [], items: [] } },
+  { tool: "lookup_orders_empty_array", output: [] },
+  { tool: "kb", kind: "retrieval" as const, output: { documents: [] } },
+  { tool: "error_empty_text_ok", output: { error: "", value: 1 } },
+  { tool: "error_false_ok", output: { error: false, error_message: "not read" } },
+  { tool: "error_empty_object_ok", output: { error: {}, value: 1 } },
+  { tool: "error_empty_list_ok", output: { error: [] } },
+  { tool: "validator_errors_ok", output: { errors: ["name is required"], valid: false } },
+  { tool: "graphql_no_errors_ok", output: { data: { id: 1 }, errors: [] } },
+  { tool: "status_code_text_ok", output: { status_code: "404" } },
+  { tool: "http_status_200_ok", output: { http_status: 200 } },
+  { tool: "ok_true_ok", output: { ok: true, ok_zero: 0 } },
+  { tool: "status_done_ok", output: { status: "done" } },
+  { tool: "status_number_ok", output: { status: 500 } },
+  { tool: "list_items_empty_array_ok", output: [] },
+  { tool: "fetch_tasks_no_items_ok", output: { items: [] } },
+  { tool: "search_web_some_hits_ok", output: { results: [], hits: [{ url: "https://example.com" }] } },
+  { tool: "query_db_no_result_lists_ok", output: { rows: [] } },
+  { tool: "echo_ok", output: "hello" },
+];
 
 describe("analyseTrace with project history and settings", () => {
   it("flags a run that costs ten times its name's recent runs, and nothing on a healthy one", async () => {
@@ -143,6 +205,43 @@ describe("analyseTrace with project history and settings", () => {
     expect(history.steps?.[`llm:${llmStep.model}`]?.outputTokens?.length).toBeGreaterThanOrEqual(6);
     const toolStep = run.steps.find((step) => step.kind === "tool" && step.status === "ok" && step.output !== undefined)!;
     expect(Object.keys(history.toolOutputShapes ?? {})).toContain(toolStep.tool?.name ?? toolStep.name);
+  });
+
+  it("compares a run without a name with the project's other runs without one", async () => {
+    const projectId = await createProject();
+    const now = plannerRun.trace.startTime;
+    await storeNormalRuns(projectId, plannerRun, now);
+    await database.db.trace.updateMany({ where: { projectId }, data: { name: null } });
+    // A sender's literal "(unnamed)" reads the same as no name at all, so it is the same group.
+    const [oldest] = await database.db.trace.findMany({ where: { projectId }, orderBy: { startTime: "asc" }, take: 1 });
+    await database.db.trace.update({ where: { projectId_id: { projectId, id: oldest!.id } }, data: { name: "(unnamed)" } });
+    // A named run of the same agent is another population.
+    await storeRecordedRun(database.pool, { projectId, run: copyRun(plannerRun, { startTime: new Date(now.getTime() - DAY_MS / 2), scale: 3 }) });
+    const spiky = copyRun(plannerRun, { startTime: now, scale: 10 });
+    await storeRecordedRun(database.pool, { projectId, run: spiky });
+    await database.db.trace.update({ where: { projectId_id: { projectId, id: spiky.trace.id } }, data: { name: null } });
+
+    const findings = (await analyseTrace(database.db, { projectId, traceId: spiky.trace.id })).findings;
+    expect(findings.map((finding) => finding.groupKey)).toContain("cost-spike:run");
+    const { settings } = await readProjectAnalysisSettings(database.db, projectId);
+    // The run as analysis reads it, its missing name given the default readers give it.
+    const trace = (await findTraceFields(database.db, { projectId, traceId: spiky.trace.id }))!;
+    const history = await loadProjectHistory(database.db, { projectId, trace, steps: spiky.steps, settings });
+    expect(history.runs?.costUsd).toHaveLength(6);
+    expect(history.runs?.tokens).toHaveLength(6);
+  });
+
+  it("learns no tool output shape from an error body, as the in-memory history does not", async () => {
+    const projectId = await createProject();
+    const earlier = toolCallsRun(plannerRun.trace.startTime, REPORTED_SUCCESSES);
+    await storeRecordedRun(database.pool, { projectId, run: earlier });
+    const later = toolCallsRun(new Date(plannerRun.trace.startTime.getTime() + DAY_MS), REPORTED_SUCCESSES);
+
+    const { settings } = await readProjectAnalysisSettings(database.db, projectId);
+    const history = await loadProjectHistory(database.db, { projectId, trace: later.trace, steps: later.steps, settings });
+    const inMemory = buildProjectHistory([earlier]).toolOutputShapes ?? {};
+    expect(Object.keys(inMemory).sort()).toEqual(REPORTED_SUCCESSES.map((call) => call.tool).filter((tool) => tool.endsWith("_ok")).sort());
+    expect(history.toolOutputShapes).toEqual(inMemory);
   });
 });
 

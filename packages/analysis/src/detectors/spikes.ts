@@ -1,6 +1,6 @@
 import type { RecordedStep } from "@loupe/schema";
 import { median } from "../normalize/robust-stats.ts";
-import { costOf, durationOf, stepBaselineKey } from "../normalize/steps.ts";
+import { costOf, durationOf, stepBaselineKey, sumTokens, tokensOf } from "../normalize/steps.ts";
 import type { AnalysisSettings } from "../settings.ts";
 import type { Baseline } from "../types.ts";
 import { createSpikeDetector } from "./create-spike-detector.ts";
@@ -22,15 +22,10 @@ export const costSpikeDetector = createSpikeDetector({
   measureStep: (step) => (step.kind === "llm" && step.providedCost !== undefined ? step.providedCost : null),
   stepBaseline: (history) => history.llmStepCostUsd,
   explained: {
-    run: (steps, history, settings) => isUsualWork(runTokens(steps), history.runs?.tokens, settings),
-    step: (step, history, settings) =>
-      isUsualWork(step.usage ? step.usage.input + step.usage.output : null, history.llmStepTokens, settings),
+    run: (steps, history, settings) => isUsualWork(sumTokens(steps), history.runs?.tokens, settings),
+    step: (step, history, settings) => isUsualWork(tokensOf(step), history.llmStepTokens, settings),
   },
 });
-
-function runTokens(steps: readonly RecordedStep[]): number {
-  return steps.reduce((sum, step) => sum + (step.usage?.input ?? 0) + (step.usage?.output ?? 0), 0);
-}
 
 /** Within the spike ratio of the usual token count, judged only when there is a baseline to judge by. */
 function isUsualWork(tokens: number | null, baseline: Baseline | undefined, settings: AnalysisSettings): boolean {
@@ -50,8 +45,7 @@ export const tokenSpikeDetector = createSpikeDetector({
   minimum: (settings) => settings.spikeMinimums.tokens,
   format: (value) => `${Math.round(value)} tokens`,
   measureRun: (steps) => {
-    let total = 0;
-    for (const step of steps) total += (step.usage?.input ?? 0) + (step.usage?.output ?? 0);
+    const total = sumTokens(steps);
     return total > 0 ? total : null;
   },
   runBaseline: (history) => history.runs?.tokens,

@@ -1,7 +1,7 @@
 import type { RecordedRun } from "@loupe/schema";
 import { findDisguisedError } from "../normalize/classify-error.ts";
 import { describeOutputShape, signShape, type OutputShape } from "../normalize/output-shape.ts";
-import { durationOf, isToolCall, stepBaselineKey, toolNameOf } from "../normalize/steps.ts";
+import { durationOf, isToolCall, stepBaselineKey, sumTokens, tokensOf, toolNameOf } from "../normalize/steps.ts";
 import { sumCost } from "../detectors/spikes.ts";
 import type { ProjectHistory } from "../types.ts";
 
@@ -10,7 +10,8 @@ const TIMED_KINDS = new Set(["llm", "tool", "retrieval", "embedding"]);
 /**
  * Baselines from a set of earlier finished runs of one project, for callers that hold runs in
  * memory (tests, the quality measurement, small projects). Run-level baselines use only runs named
- * `traceName`; step baselines and tool shapes use every run.
+ * `traceName`; step baselines and tool shapes use every run. Runs stored without a name read back
+ * as "(unnamed)" and so share baselines, as `loadProjectHistory` in `@loupe/findings` has them do.
  */
 export function buildProjectHistory(runs: readonly RecordedRun[], options: { traceName?: string } = {}): ProjectHistory {
   const costUsd: number[] = [];
@@ -26,7 +27,7 @@ export function buildProjectHistory(runs: readonly RecordedRun[], options: { tra
     if (options.traceName !== undefined && trace.name === options.traceName) {
       const cost = sumCost(runSteps);
       if (cost !== null) costUsd.push(cost);
-      tokens.push(runSteps.reduce((sum, step) => sum + (step.usage?.input ?? 0) + (step.usage?.output ?? 0), 0));
+      tokens.push(sumTokens(runSteps));
       if (trace.endTime) durationMs.push(trace.endTime.getTime() - trace.startTime.getTime());
       llmCalls.push(runSteps.filter((step) => step.kind === "llm").length);
     }
@@ -36,7 +37,8 @@ export function buildProjectHistory(runs: readonly RecordedRun[], options: { tra
       if (step.kind === "llm") {
         if (step.providedCost !== undefined) {
           llmStepCostUsd.push(step.providedCost);
-          if (step.usage) llmStepTokens.push(step.usage.input + step.usage.output);
+          const stepTokens = tokensOf(step);
+          if (stepTokens !== null) llmStepTokens.push(stepTokens);
         }
         if (step.usage) baseline.outputTokens.push(step.usage.output);
       }

@@ -37,7 +37,7 @@ const RESULT_LIST_KEYS = ["results", "documents", "hits", "items", "matches", "r
  * beside its data, an HTTP status of 400 or more in its body, `ok: false`/`success: false`, a failed status word, or a search that
  * returned nothing.
  */
-export function findDisguisedError(step: RecordedStep): string | null {
+export function findDisguisedError(step: Pick<RecordedStep, "kind" | "name" | "tool" | "output">): string | null {
   const output = step.output;
   if (output === null || typeof output !== "object" || Array.isArray(output)) {
     if (Array.isArray(output) && output.length === 0 && isSearchStep(step)) return "empty search result";
@@ -68,7 +68,7 @@ export function findDisguisedError(step: RecordedStep): string | null {
   return null;
 }
 
-function isSearchStep(step: RecordedStep): boolean {
+function isSearchStep(step: Pick<RecordedStep, "kind" | "name" | "tool">): boolean {
   return step.kind === "retrieval" || SEARCH_TOOL.test(step.tool?.name ?? step.name);
 }
 

@@ -23,6 +23,18 @@ export function stepBaselineKey(step: RecordedStep): string {
   return `${step.kind}:${step.kind === "llm" && step.model ? step.model : toolNameOf(step)}`;
 }
 
+/** The tokens a step read and wrote, or null when it reported no usage. */
+export function tokensOf(step: RecordedStep): number | null {
+  return step.usage ? step.usage.input + step.usage.output : null;
+}
+
+/** The tokens of a whole run; steps that reported no usage add none. */
+export function sumTokens(steps: readonly RecordedStep[]): number {
+  let total = 0;
+  for (const step of steps) total += tokensOf(step) ?? 0;
+  return total;
+}
+
 export function costOf(step: RecordedStep): number {
   return step.providedCost ?? 0;
 }

@@ -1,4 +1,5 @@
 import type { Database } from "@loupe/db";
+import { recountOpenFindings } from "@loupe/findings";
 import { NotFoundError } from "../errors.ts";
 
 const FINDING_FIELDS = {
@@ -55,13 +56,7 @@ export async function dismissFinding({
     if (!finding.dismissedAt) {
       await tx.finding.update({ where: { id: finding.id }, data: { dismissedAt } });
     }
-    const findingCount = await tx.finding.count({
-      where: { projectId, traceId: finding.traceId, dismissedAt: null },
-    });
-    await tx.trace.update({
-      where: { projectId_id: { projectId, id: finding.traceId } },
-      data: { findingCount },
-    });
+    const findingCount = await recountOpenFindings(tx, { projectId, traceId: finding.traceId });
     return { id: finding.id, traceId: finding.traceId, dismissedAt, findingCount };
   });
 }
