@@ -1,3 +1,4 @@
+import { WebhookNetworks } from "@loupe/alerts";
 import { parseEnvironment } from "@loupe/schema";
 import { z } from "zod";
 
@@ -15,6 +16,11 @@ const ServerEnv = z.object({
   LOUPE_METRICS_TOKEN: z.string().min(1).optional(),
   /** Loupe's address as people reach it, for links in alert notifications. */
   LOUPE_PUBLIC_URL: z.url().optional(),
+  /**
+   * Which addresses alert webhooks may reach: `public-and-private` (loopback and private networks
+   * too) or `public`. Link-local and cloud metadata addresses are refused either way.
+   */
+  LOUPE_WEBHOOK_NETWORKS: WebhookNetworks,
   PORT: z.coerce.number().int().default(3000),
 });
 type ServerEnv = z.infer<typeof ServerEnv>;

@@ -72,6 +72,44 @@ const cases: LifecycleCase[] = [
     notify: null,
   },
   {
+    name: "seeing a firing alert again moves lastSeenAt without counting",
+    given: [],
+    event: { type: "seen", at: minute(5) },
+    expected: {
+      status: "firing",
+      occurrenceCount: 1,
+      lastSeenAt: minute(5),
+      firstSeenAt: OPENED_AT,
+    },
+    notify: null,
+  },
+  {
+    name: "seeing an acknowledged alert again keeps it acknowledged",
+    given: acknowledged,
+    event: { type: "seen", at: minute(5) },
+    expected: {
+      status: "acknowledged",
+      occurrenceCount: 1,
+      acknowledgedAt: minute(1),
+      lastSeenAt: minute(5),
+    },
+    notify: null,
+  },
+  {
+    name: "a late sighting does not move lastSeenAt back",
+    given: [{ type: "occurrence", at: minute(10) }],
+    event: { type: "seen", at: minute(3) },
+    expected: { occurrenceCount: 2, lastSeenAt: minute(10) },
+    notify: null,
+  },
+  {
+    name: "a sighting after the snooze ends clears it without telling anyone",
+    given: snoozedUntil30,
+    event: { type: "seen", at: minute(30) },
+    expected: { status: "firing", snoozedUntil: null, occurrenceCount: 1, lastSeenAt: minute(30) },
+    notify: null,
+  },
+  {
     name: "acknowledging a firing alert records when",
     given: [],
     event: { type: "acknowledge", at: minute(3) },
@@ -200,6 +238,7 @@ describe("applyAlertEvent", () => {
     ["acknowledging a resolved alert", resolved, { type: "acknowledge", at: minute(5) }],
     ["acknowledging an acknowledged alert", acknowledged, { type: "acknowledge", at: minute(5) }],
     ["resolving a resolved alert", resolved, { type: "resolve", at: minute(5) }],
+    ["seeing a resolved alert again", resolved, { type: "seen", at: minute(5) }],
     [
       "checking a resolved alert's condition",
       resolved,
@@ -215,6 +254,39 @@ describe("applyAlertEvent", () => {
       expect(notify).toBeNull();
     },
   );
+
+  it("keeps an alert whose condition is still seen from resolving at the cooldown", () => {
+    const cooldownSeconds = 900;
+    const stillSeen = replay([{ type: "seen", at: minute(10) }]);
+    const quiet = {
+      type: "condition_clear_check",
+      conditionActive: false,
+      cooldownSeconds,
+    } as const;
+
+    expect(applyAlertEvent(stillSeen, { ...quiet, at: minute(24) }).state.status).toBe("firing");
+    expect(applyAlertEvent(stillSeen, { ...quiet, at: minute(25) }).state.status).toBe("resolved");
+  });
+
+  it("counts a breach that goes on once, and a breach after recovery again", () => {
+    const breach: AlertEvent[] = [
+      { type: "seen", at: minute(1) },
+      { type: "seen", at: minute(2) },
+      { type: "seen", at: minute(3) },
+    ];
+    const ongoing = replay(breach);
+    expect(ongoing).toMatchObject({ status: "firing", occurrenceCount: 1, lastSeenAt: minute(3) });
+
+    const recovered = applyAlertEvent(ongoing, { type: "resolve", at: minute(20) }).state;
+    expect(canApply(recovered, "seen")).toBe(false);
+    const back = applyAlertEvent(recovered, { type: "occurrence", at: minute(30) });
+    expect(back.state).toMatchObject({
+      status: "firing",
+      occurrenceCount: 2,
+      lastSeenAt: minute(30),
+    });
+    expect(back.notify).toBe("refired");
+  });
 
   it("tells on-call nothing while a loop repeats in a thousand runs", () => {
     let state = openAlert(OPENED_AT);
@@ -245,8 +317,16 @@ describe("openAlert", () => {
 
 describe("canApply", () => {
   it.each([
-    ["firing", [], ["occurrence", "acknowledge", "resolve", "snooze", "condition_clear_check"]],
-    ["acknowledged", acknowledged, ["occurrence", "resolve", "snooze", "condition_clear_check"]],
+    [
+      "firing",
+      [],
+      ["occurrence", "seen", "acknowledge", "resolve", "snooze", "condition_clear_check"],
+    ],
+    [
+      "acknowledged",
+      acknowledged,
+      ["occurrence", "seen", "resolve", "snooze", "condition_clear_check"],
+    ],
     ["resolved", resolved, ["occurrence", "snooze"]],
   ] satisfies [string, AlertEvent[], AlertEvent["type"][]][])(
     "allows on a %s alert: %j",
@@ -254,6 +334,7 @@ describe("canApply", () => {
       const state = replay(given);
       const eventTypes = [
         "occurrence",
+        "seen",
         "acknowledge",
         "resolve",
         "snooze",

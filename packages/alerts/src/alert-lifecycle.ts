@@ -16,6 +16,8 @@ export type AlertState = {
 
 export type AlertEvent =
   | { type: "occurrence"; at: Date }
+  /** The condition is still there: the alert stays seen but counts nothing, as a breach that goes on. */
+  | { type: "seen"; at: Date }
   | { type: "acknowledge"; at: Date }
   | { type: "resolve"; at: Date }
   | { type: "snooze"; at: Date; until: Date }
@@ -43,6 +45,8 @@ export function canApply(state: AlertState, eventType: AlertEvent["type"]): bool
       return true;
     case "acknowledge":
       return state.status === "firing";
+    // A condition back after resolving is a new occurrence, so only an open alert can be seen again.
+    case "seen":
     case "resolve":
     case "condition_clear_check":
       return state.status !== "resolved";
@@ -62,8 +66,7 @@ export function applyAlertEvent(state: AlertState, event: AlertEvent): AlertTran
       const counted: AlertState = {
         ...current,
         occurrenceCount: current.occurrenceCount + 1,
-        // Occurrences can arrive out of order when runs finish late.
-        lastSeenAt: current.lastSeenAt > event.at ? current.lastSeenAt : event.at,
+        lastSeenAt: latestSighting(current, event.at),
       };
       if (current.status !== "resolved") return { state: counted, notify: null };
       const refired: AlertState = {
@@ -74,6 +77,8 @@ export function applyAlertEvent(state: AlertState, event: AlertEvent): AlertTran
       };
       return { state: refired, notify: notifyUnlessSnoozed(refired, event.at, "refired") };
     }
+    case "seen":
+      return { state: { ...current, lastSeenAt: latestSighting(current, event.at) }, notify: null };
     case "acknowledge":
       return {
         state: { ...current, status: "acknowledged", acknowledgedAt: event.at },
@@ -91,6 +96,11 @@ export function applyAlertEvent(state: AlertState, event: AlertEvent): AlertTran
       return resolveAlert(current, event.at);
     }
   }
+}
+
+/** Sightings can arrive out of order when runs finish late; the alert keeps the latest. */
+function latestSighting(state: AlertState, at: Date): Date {
+  return state.lastSeenAt > at ? state.lastSeenAt : at;
 }
 
 function resolveAlert(state: AlertState, at: Date): AlertTransition {

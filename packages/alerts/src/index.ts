@@ -27,3 +27,6 @@ export {
   type WebhookTarget,
 } from "./webhook/send-webhook.ts";
 export { signWebhook, verifyWebhookSignature } from "./webhook/sign-webhook.ts";
+export { WebhookNetworks } from "./webhook/webhook-networks.ts";
+export { findWebhookUrlRefusal } from "./webhook/find-webhook-url-refusal.ts";
+export { createGuardedFetch, type GuardedFetch } from "./webhook/guarded-fetch.ts";

@@ -52,17 +52,10 @@ async function evaluateMetricAlert(db: Database, rule: AlertRuleModel, now: Date
       });
       return;
     }
-    if (existing.status !== "resolved") {
-      // A breach that goes on is the same occurrence: the alert is seen again, not counted again.
-      await db.alert.update({
-        where: { id: existing.id },
-        data: { title: evaluation.title, lastSeenAt: now > existing.lastSeenAt ? now : existing.lastSeenAt },
-      });
-      return;
-    }
     await db.$transaction(async (tx) => {
       await tx.alert.update({ where: { id: existing.id }, data: { title: evaluation.title } });
-      await transitionAlert(tx, existing, { type: "occurrence", at: now });
+      // A breach that goes on is seen again, not counted again; one after recovery is a new occurrence.
+      await transitionAlert(tx, existing, { type: existing.status === "resolved" ? "occurrence" : "seen", at: now });
     });
     return;
   }

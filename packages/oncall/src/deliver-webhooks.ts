@@ -1,10 +1,12 @@
 import {
+  createGuardedFetch,
   MAX_AFFECTED_TRACES,
   MAX_DELIVERY_ATTEMPTS,
   retryDelayMs,
   sendWebhook,
   type AlertNotice,
   type AlertNoticeKind,
+  type WebhookNetworks,
 } from "@loupe/alerts";
 import type { Database, SecretBox } from "@loupe/db";
 import { Severity } from "@loupe/schema";
@@ -13,7 +15,8 @@ export type DeliveryOptions = {
   secrets: SecretBox;
   /** Loupe's public address, for links in notifications; null leaves them out. */
   publicUrl: string | null;
-  fetch?: typeof fetch;
+  /** Which addresses receivers may have; every delivery checks the address it connects to. */
+  networks: WebhookNetworks;
   now?: () => Date;
   random?: () => number;
 };
@@ -22,7 +25,8 @@ const BATCH = 20;
 
 /**
  * Sends the webhook deliveries that are due, one attempt each; a failed attempt is scheduled
- * again with backoff until MAX_DELIVERY_ATTEMPTS. Returns how many were attempted.
+ * again with backoff until MAX_DELIVERY_ATTEMPTS, and one to a refused address fails at once.
+ * Returns how many were attempted.
  */
 export async function deliverDueWebhooks(db: Database, options: DeliveryOptions): Promise<number> {
   const now = options.now?.() ?? new Date();
@@ -35,36 +39,42 @@ export async function deliverDueWebhooks(db: Database, options: DeliveryOptions)
       alert: { include: { rule: { select: { name: true } }, project: { select: { id: true, name: true } } } },
     },
   });
-  for (const delivery of due) {
-    const notice = await buildNotice(db, delivery.alert, delivery.noticeKind as AlertNoticeKind, options.publicUrl);
-    const secret = delivery.channel.encryptedSecret ? options.secrets.decrypt(delivery.channel.encryptedSecret) : "";
-    const attempt = await sendWebhook(
-      {
-        url: delivery.channel.url,
-        secret,
-        format: delivery.channel.kind === "slack" ? "slack" : "json",
-        notice,
-        deliveryId: delivery.id,
-      },
-      options.fetch ? { fetch: options.fetch } : {},
-    );
-    const attemptNumber = delivery.attempt + 1;
-    const finished = options.now?.() ?? new Date();
-    await db.alertDelivery.update({
-      where: { id: delivery.id },
-      data: {
-        attempt: attemptNumber,
-        responseCode: attempt.status,
-        error: attempt.error,
-        requestBody: attempt.requestBody,
-        durationMs: Math.round(attempt.durationMs),
-        ...(attempt.ok
-          ? { status: "delivered", deliveredAt: finished, nextAttemptAt: null }
-          : attemptNumber >= MAX_DELIVERY_ATTEMPTS
-            ? { status: "failed", nextAttemptAt: null }
-            : { nextAttemptAt: new Date(finished.getTime() + retryDelayMs(attemptNumber, options.random ? { random: options.random } : {})) }),
-      },
-    });
+  if (due.length === 0) return 0;
+  const guarded = createGuardedFetch({ networks: options.networks });
+  try {
+    for (const delivery of due) {
+      const notice = await buildNotice(db, delivery.alert, delivery.noticeKind as AlertNoticeKind, options.publicUrl);
+      const secret = delivery.channel.encryptedSecret ? options.secrets.decrypt(delivery.channel.encryptedSecret) : "";
+      const attempt = await sendWebhook(
+        {
+          url: delivery.channel.url,
+          secret,
+          format: delivery.channel.kind === "slack" ? "slack" : "json",
+          notice,
+          deliveryId: delivery.id,
+        },
+        { fetch: guarded.fetch },
+      );
+      const attemptNumber = delivery.attempt + 1;
+      const finished = options.now?.() ?? new Date();
+      await db.alertDelivery.update({
+        where: { id: delivery.id },
+        data: {
+          attempt: attemptNumber,
+          responseCode: attempt.status,
+          error: attempt.error,
+          requestBody: attempt.requestBody,
+          durationMs: Math.round(attempt.durationMs),
+          ...(attempt.ok
+            ? { status: "delivered", deliveredAt: finished, nextAttemptAt: null }
+            : attempt.refused || attemptNumber >= MAX_DELIVERY_ATTEMPTS
+              ? { status: "failed", nextAttemptAt: null }
+              : { nextAttemptAt: new Date(finished.getTime() + retryDelayMs(attemptNumber, options.random ? { random: options.random } : {})) }),
+        },
+      });
+    }
+  } finally {
+    await guarded.close();
   }
   return due.length;
 }

@@ -147,6 +147,25 @@ describe("metric alerts", () => {
     await runAlertMaintenance(database.db, { now: new Date(recoveredAt.getTime() + 120_000) });
     expect(await readAlert()).toMatchObject({ status: "firing", occurrenceCount: 2 });
   });
+
+  it("keep a breach that goes on in the alert lifecycle: a snooze that has ended is cleared", async () => {
+    const projectId = await newProject("metric-seen");
+    const failed = withFreshIds(fixture("retry-storm-crm-auth"), "metric-seen");
+    await storeRecordedRun(database.pool, { projectId, run: failed });
+    const breachedAt = new Date(failed.trace.startTime.getTime() + 60_000);
+    await runAlertMaintenance(database.db, { now: breachedAt });
+    const opened = await database.db.alert.findFirstOrThrow({ where: { projectId, groupKey: "metric=error_rate" } });
+    await database.db.alert.update({ where: { id: opened.id }, data: { snoozedUntil: new Date(breachedAt.getTime() + 10_000) } });
+
+    const stillBreached = new Date(breachedAt.getTime() + 15_000);
+    await runAlertMaintenance(database.db, { now: stillBreached });
+    expect(await database.db.alert.findUniqueOrThrow({ where: { id: opened.id } })).toMatchObject({
+      status: "firing",
+      occurrenceCount: 1,
+      lastSeenAt: stillBreached,
+      snoozedUntil: null,
+    });
+  });
 });
 
 describe("webhook delivery", () => {
@@ -166,7 +185,7 @@ describe("webhook delivery", () => {
       expect(pending.length).toBeGreaterThan(0);
 
       let clock = now;
-      const options = { secrets, publicUrl: "http://loupe.test", now: () => clock, random: () => 0.5 };
+      const options = { secrets, publicUrl: "http://loupe.test", networks: "public-and-private" as const, now: () => clock, random: () => 0.5 };
       expect(await deliverDueWebhooks(database.db, options)).toBe(pending.length);
       const afterFirst = await database.db.alertDelivery.findMany({ where: { alert: { projectId } } });
       const failedOnce = afterFirst.filter((delivery) => delivery.status === "pending" && delivery.attempt === 1);
@@ -189,6 +208,51 @@ describe("webhook delivery", () => {
       const body = receiver.received.at(-1)!.body as { type: string; alert: { title: string } };
       expect(body.type).toMatch(/^loupe\.alert\./);
       expect(receiver.received.at(-1)!.rawBody).toContain("http://loupe.test/project/");
+    } finally {
+      await receiver.close();
+      await database.drop();
+      database = shared;
+    }
+  });
+
+  it("fails a delivery to a refused address at once, with the reason, and still delivers to the others", async () => {
+    const receiver = await startWebhookReceiver();
+    const shared = database;
+    database = await createTestDatabase();
+    try {
+      const projectId = await newProject("refused-delivery");
+      // Stored directly, as a channel saved before the setting was tightened would be.
+      const metadata = await database.db.notificationChannel.create({
+        data: { projectId, name: "metadata", kind: "webhook", url: "http://169.254.169.254/latest/meta-data/", encryptedSecret: secrets.encrypt("s") },
+      });
+      const loopback = await database.db.notificationChannel.create({
+        data: { projectId, name: "loopback", kind: "webhook", url: receiver.url, encryptedSecret: secrets.encrypt("s") },
+      });
+      const now = new Date();
+      await ingestAndAlert(projectId, fixture("repeated-web-search"), now);
+      const options = { secrets, publicUrl: null, now: () => now };
+
+      await deliverDueWebhooks(database.db, { ...options, networks: "public-and-private" });
+      const refused = await database.db.alertDelivery.findMany({ where: { channelId: metadata.id } });
+      expect(refused.length).toBeGreaterThan(0);
+      for (const delivery of refused) {
+        expect(delivery).toMatchObject({ status: "failed", attempt: 1, responseCode: null, nextAttemptAt: null });
+        expect(delivery.error).toMatch(/^refused: 169\.254\.169\.254 is a link-local address/);
+      }
+      const delivered = await database.db.alertDelivery.findMany({ where: { channelId: loopback.id } });
+      expect(delivered.length).toBeGreaterThan(0);
+      expect(delivered.every((delivery) => delivery.status === "delivered")).toBe(true);
+      expect(receiver.received).toHaveLength(delivered.length);
+
+      // The stricter setting refuses the loopback receiver as well.
+      await database.db.alertDelivery.updateMany({ where: { channelId: loopback.id }, data: { status: "pending", attempt: 0, nextAttemptAt: now } });
+      await deliverDueWebhooks(database.db, { ...options, networks: "public" });
+      const refusedLoopback = await database.db.alertDelivery.findMany({ where: { channelId: loopback.id } });
+      for (const delivery of refusedLoopback) {
+        expect(delivery).toMatchObject({ status: "failed", attempt: 1 });
+        expect(delivery.error).toMatch(/^refused: 127\.0\.0\.1 is a loopback address.*LOUPE_WEBHOOK_NETWORKS=public/);
+      }
+      expect(receiver.received).toHaveLength(delivered.length);
     } finally {
       await receiver.close();
       await database.drop();

@@ -11,6 +11,7 @@ export function startAlertWorker(): AlertWorker {
   globalForWorker.loupeAlertWorker ??= new AlertWorker(getDb(), {
     secrets: getSecrets(),
     publicUrl: env.LOUPE_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    networks: env.LOUPE_WEBHOOK_NETWORKS,
   }).start();
   return globalForWorker.loupeAlertWorker;
 }

@@ -1,12 +1,15 @@
 import type { AlertNotice } from "./alert-notice.ts";
 import { buildWebhookBody, type WebhookFormat } from "./build-webhook-body.ts";
 import { signWebhook } from "./sign-webhook.ts";
+import { WebhookAddressRefusedError } from "./webhook-networks.ts";
 
 /** The outcome of one delivery attempt, as the delivery log stores it. */
 export type DeliveryAttempt = {
   ok: boolean;
   status: number | null;
   error: string | null;
+  /** The receiver's address is one the network setting refuses: trying again cannot help. */
+  refused: boolean;
   durationMs: number;
   requestBody: string;
 };
@@ -21,6 +24,7 @@ export type WebhookTarget = {
 };
 
 export type SendWebhookOptions = {
+  /** Deliveries pass `createGuardedFetch`'s, which refuses addresses the network setting forbids. */
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
   /** Epoch milliseconds; signs the request and measures it. */
@@ -48,9 +52,11 @@ export async function sendWebhook(
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const finish = (
-    outcome: Omit<DeliveryAttempt, "durationMs" | "requestBody">,
+    outcome: Omit<DeliveryAttempt, "durationMs" | "requestBody" | "refused">,
+    refused = false,
   ): DeliveryAttempt => ({
     ...outcome,
+    refused,
     durationMs: Math.max(0, now() - startedAt),
     requestBody,
   });
@@ -77,6 +83,9 @@ export async function sendWebhook(
       excerpt === "" ? `HTTP ${response.status}` : `HTTP ${response.status}: ${excerpt}`;
     return finish({ ok: false, status: response.status, error });
   } catch (error) {
+    if (error instanceof Error && error.cause instanceof WebhookAddressRefusedError) {
+      return finish({ ok: false, status: null, error: `refused: ${error.cause.message}` }, true);
+    }
     const message = abort.signal.aborted
       ? `timed out after ${timeoutMs} ms`
       : describeNetworkError(error);

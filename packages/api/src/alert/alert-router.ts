@@ -62,7 +62,9 @@ export const alertRouter = createRouter({
 
   createChannel: projectProcedure
     .input(CreateChannelInput)
-    .mutation(({ ctx, input }) => createChannel({ db: ctx.db, secrets: ctx.secrets, ...input, projectId: ctx.project.id })),
+    .mutation(({ ctx, input }) =>
+      createChannel({ db: ctx.db, secrets: ctx.secrets, webhookNetworks: ctx.webhookNetworks, ...input, projectId: ctx.project.id }),
+    ),
 
   deleteChannel: projectProcedure
     .input(ChannelIdInput)

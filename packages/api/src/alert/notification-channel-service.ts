@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { findWebhookUrlRefusal, type WebhookNetworks } from "@loupe/alerts";
 import type { Database, SecretBox } from "@loupe/db";
-import { NotFoundError } from "../errors.ts";
+import { NotFoundError, ServiceError } from "../errors.ts";
 
 export async function listChannels({ db, projectId }: { db: Database; projectId: string }) {
   return db.notificationChannel.findMany({
@@ -12,11 +13,14 @@ export async function listChannels({ db, projectId }: { db: Database; projectId:
 
 /**
  * Adds a webhook channel with a fresh signing secret, returned this once so the receiver can
- * verify the `x-loupe-signature` header; Loupe keeps it encrypted.
+ * verify the `x-loupe-signature` header; Loupe keeps it encrypted. A URL whose host the server's
+ * network setting refuses is turned away here, so a member cannot probe internal addresses
+ * through the delivery log.
  */
 export async function createChannel({
   db,
   secrets,
+  webhookNetworks,
   projectId,
   name,
   kind,
@@ -24,11 +28,15 @@ export async function createChannel({
 }: {
   db: Database;
   secrets: SecretBox;
+  webhookNetworks: WebhookNetworks;
   projectId: string;
   name: string;
   kind: "webhook" | "slack";
   url: string;
 }) {
+  const refusal = await findWebhookUrlRefusal({ url, networks: webhookNetworks });
+  // Named like a zod issue ("url: ..."), as the form shows every other problem with the field.
+  if (refusal) throw new ServiceError("BAD_REQUEST", `url: ${refusal}`);
   const signingSecret = `whsec_${randomBytes(24).toString("base64url")}`;
   const channel = await db.notificationChannel.create({
     data: { projectId, name, kind, url, encryptedSecret: secrets.encrypt(signingSecret) },
