@@ -3,6 +3,7 @@ import {
   formatCost,
   formatDuration,
   formatElapsed,
+  formatFindingKind,
   formatInteger,
   formatJson,
   formatOffset,
@@ -88,5 +89,13 @@ describe("formatJson", () => {
     expect(formatJson("line one\nline two")).toBe("line one\nline two");
     expect(formatJson(null)).toBe("null");
     expect(formatJson(undefined)).toBe("(none)");
+  });
+});
+
+describe("formatFindingKind", () => {
+  it("spells a finding kind as words", () => {
+    expect(formatFindingKind("repeated_call")).toBe("repeated call");
+    expect(formatFindingKind("side_effect_fanout")).toBe("side effect fanout");
+    expect(formatFindingKind("cycle")).toBe("cycle");
   });
 });

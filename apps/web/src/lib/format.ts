@@ -1,4 +1,7 @@
-/** Display formatting for the numbers an observability UI is made of. Pure, so SSR and tests agree. */
+/**
+ * Display formatting for the numbers and names an observability UI is made of. Pure, so SSR and
+ * tests agree.
+ */
 
 const EMPTY = "—";
 
@@ -71,6 +74,11 @@ export function formatJson(value: unknown): string {
   if (value === undefined) return "(none)";
   if (typeof value === "string") return value;
   return JSON.stringify(value, null, 2);
+}
+
+/** repeated_call → repeated call */
+export function formatFindingKind(kind: string): string {
+  return kind.replaceAll("_", " ");
 }
 
 function trimZero(fixed: string): string {

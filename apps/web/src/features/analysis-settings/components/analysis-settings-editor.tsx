@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { ErrorState } from "@/components/error-state";
+import sectionStyles from "@/components/settings-section.module.css";
 import { useTRPC } from "@/trpc/client";
 import { fromSettingsForm, matchFieldErrors, toSettingsForm, type SettingsForm } from "../lib/settings-form";
 import styles from "./analysis-settings.module.css";
@@ -54,10 +55,10 @@ export function AnalysisSettingsEditor({ projectId }: { projectId: string }) {
   }
 
   return (
-    <section className={styles.section} aria-labelledby="detection-heading">
+    <section className={sectionStyles.section} aria-labelledby="detection-heading">
       <div>
         <h2 id="detection-heading">Detection</h2>
-        <p className={styles.hint}>
+        <p className={sectionStyles.hint}>
           Thresholds and budgets the detectors apply to this project&apos;s runs. New runs use them once saved;
           re-analyse to apply them to runs already stored.
         </p>
@@ -90,20 +91,20 @@ export function AnalysisSettingsEditor({ projectId }: { projectId: string }) {
                     aria-describedby={`${inputId}-hint`}
                     onChange={(event) => form && setForm({ ...form, [field]: event.target.value })}
                   />
-                  <span id={`${inputId}-hint`} className={error ? styles.fieldError : styles.hint} role={error ? "alert" : undefined}>
+                  <span id={`${inputId}-hint`} className={error ? styles.fieldError : sectionStyles.hint} role={error ? "alert" : undefined}>
                     {error ?? hint}
                   </span>
                 </div>
               );
             })}
           </div>
-          <div className={styles.actions}>
+          <div className={sectionStyles.actions}>
             <button type="submit" className="button button-primary" disabled={save.isPending || form === null}>
               {save.isPending ? "Saving…" : "Save detection settings"}
             </button>
             {save.isSuccess && !save.isPending ? <span role="status">Saved.</span> : null}
             {save.error && !hasFieldErrors ? (
-              <span role="alert" className={styles.error}>
+              <span role="alert" className={sectionStyles.error}>
                 {save.error.message}
               </span>
             ) : null}

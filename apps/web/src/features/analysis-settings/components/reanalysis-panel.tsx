@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import sectionStyles from "@/components/settings-section.module.css";
 import { formatInteger } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import styles from "./analysis-settings.module.css";
@@ -24,7 +25,7 @@ export function ReanalysisPanel({ projectId }: { projectId: string }) {
   const isRunning = job?.status === "running";
 
   return (
-    <div className={styles.actions} aria-label="Re-analysis" role="group">
+    <div className={sectionStyles.actions} aria-label="Re-analysis" role="group">
       <button type="button" className="button" disabled={isRunning || start.isPending} onClick={() => start.mutate({ projectId })}>
         {isRunning ? "Re-analysing…" : "Re-analyse all runs"}
       </button>
@@ -46,12 +47,12 @@ export function ReanalysisPanel({ projectId }: { projectId: string }) {
         </>
       ) : null}
       {start.error ? (
-        <span role="alert" className={styles.error}>
+        <span role="alert" className={sectionStyles.error}>
           {start.error.message}
         </span>
       ) : null}
       {status.isError ? (
-        <span role="alert" className={styles.error}>
+        <span role="alert" className={sectionStyles.error}>
           Progress could not be loaded: {status.error.message}
         </span>
       ) : null}

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { ErrorState } from "@/components/error-state";
+import sectionStyles from "@/components/settings-section.module.css";
 import { useTRPC } from "@/trpc/client";
 import { EMPTY_ROW, toOverride, toRow, type OverrideRow } from "../lib/override-rows";
 import styles from "./price-overrides.module.css";
@@ -43,10 +44,10 @@ export function PriceOverrideEditor({ projectId }: { projectId: string }) {
   }
 
   return (
-    <section className={styles.section} aria-labelledby="price-overrides-heading">
+    <section className={sectionStyles.section} aria-labelledby="price-overrides-heading">
       <div>
         <h2 id="price-overrides-heading">Model prices</h2>
-        <p className={styles.hint}>
+        <p className={sectionStyles.hint}>
           Loupe prices steps that report no cost from a maintained public price table. Prices here win over
           it, first match first; they apply to steps received from about 30 seconds after saving.
         </p>
@@ -108,7 +109,7 @@ export function PriceOverrideEditor({ projectId }: { projectId: string }) {
             )}
           </tbody>
         </table>
-        <div className={styles.actions}>
+        <div className={sectionStyles.actions}>
           <button type="button" className="button" onClick={() => setRows([...editable, EMPTY_ROW])}>
             Add override
           </button>
@@ -117,7 +118,7 @@ export function PriceOverrideEditor({ projectId }: { projectId: string }) {
           </button>
           {save.isSuccess && !save.isPending ? <span role="status">Saved.</span> : null}
           {save.error ? (
-            <span role="alert" className={styles.error}>
+            <span role="alert" className={sectionStyles.error}>
               {save.error.message}
             </span>
           ) : null}

@@ -16,13 +16,16 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { formatInteger } from "@/lib/format";
 import {
   buildDecisionGraph,
+  mapStepsToNodes,
   type DecisionGraph,
   type DecisionNode,
   type GraphStep,
 } from "../lib/decision-graph";
 import { layoutDecisionGraph, type GraphPositions } from "../lib/layout-decision-graph";
 import styles from "./decision-graph-view.module.css";
+import { FindingMarker } from "./finding-marker";
 import { StepKind } from "./step-kind";
+import viewStyles from "./step-view.module.css";
 
 type DecisionFlowNode = Node<
   {
@@ -34,6 +37,11 @@ type DecisionFlowNode = Node<
   },
   "decision"
 >;
+
+const MARKER_TITLES = {
+  firstSuspicious: "Holds the earliest step a finding points at",
+  flagged: "A finding names a step of this node",
+};
 
 function DecisionNodeCard({ data }: NodeProps<DecisionFlowNode>) {
   const { node, isSelected, isAggregated, isFlagged, isFirstSuspicious } = data;
@@ -61,19 +69,12 @@ function DecisionNodeCard({ data }: NodeProps<DecisionFlowNode>) {
         {node.isRepeat || isAggregated ? (
           <span className={styles.count}>×{formatInteger(count)}</span>
         ) : null}
-        {isFirstSuspicious ? (
-          <span
-            className={styles.suspicious}
-            data-testid="first-suspicious-marker"
-            title="Holds the earliest step a finding points at"
-          >
-            ⚑ first
-          </span>
-        ) : isFlagged ? (
-          <span className={styles.flag} title="A finding names a step of this node">
-            ⚑
-          </span>
-        ) : null}
+        <FindingMarker
+          isFirstSuspicious={isFirstSuspicious}
+          isFlagged={isFlagged}
+          isCompact
+          titles={MARKER_TITLES}
+        />
       </div>
       {node.failedCount > 0 ? (
         <div className={styles.failed}>
@@ -114,6 +115,16 @@ export function DecisionGraphView({
     [steps, expandedRepeats],
   );
   const layout = useGraphLayout(graph);
+  // Built once per graph: a new selection is one lookup, not a scan of every node's steps.
+  const nodeIdByStepId = useMemo(() => mapStepsToNodes(graph), [graph]);
+  const flaggedNodeIds = useMemo(
+    () => new Set([...flaggedStepIds].flatMap((stepId) => nodeIdByStepId.get(stepId) ?? [])),
+    [flaggedStepIds, nodeIdByStepId],
+  );
+  const selectedNodeId = selectedStepId ? nodeIdByStepId.get(selectedStepId) : undefined;
+  const firstSuspiciousNodeId = firstSuspiciousStepId
+    ? nodeIdByStepId.get(firstSuspiciousStepId)
+    : undefined;
 
   const nodes = useMemo<DecisionFlowNode[]>(() => {
     if (!layout || layout.graph !== graph) return [];
@@ -123,31 +134,33 @@ export function DecisionGraphView({
       position: layout.positions.get(node.id) ?? { x: 0, y: 0 },
       data: {
         node,
-        isSelected: selectedStepId !== null && node.stepIds.includes(selectedStepId),
+        isSelected: node.id === selectedNodeId,
         isAggregated: graph.mode === "aggregated",
-        isFlagged: node.stepIds.some((stepId) => flaggedStepIds.has(stepId)),
-        isFirstSuspicious:
-          firstSuspiciousStepId !== null && node.stepIds.includes(firstSuspiciousStepId),
+        isFlagged: flaggedNodeIds.has(node.id),
+        isFirstSuspicious: node.id === firstSuspiciousNodeId,
       },
     }));
-  }, [graph, layout, selectedStepId, flaggedStepIds, firstSuspiciousStepId]);
+  }, [graph, layout, selectedNodeId, flaggedNodeIds, firstSuspiciousNodeId]);
 
   const flow = useRef<ReactFlowInstance<DecisionFlowNode> | null>(null);
   const handledRevealRequest = useRef(revealRequest);
   useEffect(() => {
-    if (handledRevealRequest.current === revealRequest || !selectedStepId) return;
-    const target = nodes.find((node) => node.data.node.stepIds.includes(selectedStepId));
-    if (!target || !flow.current) return;
+    if (handledRevealRequest.current === revealRequest || !selectedNodeId) return;
+    if (!nodes.some((node) => node.id === selectedNodeId) || !flow.current) return;
     handledRevealRequest.current = revealRequest;
-    void flow.current.fitView({ nodes: [{ id: target.id }], maxZoom: 1.25, duration: 300 });
-  }, [revealRequest, selectedStepId, nodes]);
+    void flow.current.fitView({ nodes: [{ id: selectedNodeId }], maxZoom: 1.25, duration: 300 });
+  }, [revealRequest, selectedNodeId, nodes]);
   const edges = useMemo<Edge[]>(
     () => graph.edges.map((edge) => ({ ...edge, type: "smoothstep" })),
     [graph],
   );
 
   return (
-    <section className={styles.panel} aria-label="Decision graph" data-testid="decision-graph">
+    <section
+      className={viewStyles.panel}
+      aria-label="Decision graph"
+      data-testid="decision-graph"
+    >
       {graph.mode === "aggregated" ? (
         <p className={styles.notice} role="note">
           This run is too large to draw step by step, so each node stands for every step of one kind

@@ -10,6 +10,7 @@ import { buildStepHref } from "../hooks/use-selected-step";
 import { selectOnPlainClick, useRevealSelectedRow, type StepViewProps } from "../hooks/use-step-row-navigation";
 import { placeOnTimeline } from "../lib/step-timeline";
 import { buildStepTree, flattenStepTree, listAncestors } from "../lib/step-tree";
+import { FindingMarker } from "./finding-marker";
 import styles from "./step-list.module.css";
 import { StepKind } from "./step-kind";
 import viewStyles from "./step-view.module.css";
@@ -18,6 +19,10 @@ export type StepRow = RouterOutputs["trace"]["steps"]["steps"][number];
 
 const INDENT_PX = 14;
 const ROW_HEIGHT_PX = 32;
+const MARKER_TITLES = {
+  firstSuspicious: "The earliest step a finding points at",
+  flagged: "A finding names this step",
+};
 
 /**
  * The run's steps as a tree with a waterfall. Only the rows in view are rendered, so a run of tens
@@ -72,8 +77,6 @@ export function StepList({
     });
   }
 
-
-
   function moveSelection(event: KeyboardEvent<HTMLDivElement>) {
     const index = selectedStepId ? rowIndex.get(selectedStepId) : undefined;
     const row = index === undefined ? undefined : rows[index];
@@ -108,14 +111,14 @@ export function StepList({
       </div>
       <div
         ref={scrollRef}
-        className={styles.scroller}
+        className={viewStyles.scroller}
         role="tree"
         aria-label="Step tree"
         tabIndex={0}
         aria-activedescendant={selectedStepId ? `step-row-${selectedStepId}` : undefined}
         onKeyDown={moveSelection}
       >
-        <div className={styles.canvas} style={{ height: virtualizer.getTotalSize() }}>
+        <div className={viewStyles.canvas} style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             const step = row ? stepsById.get(row.id) : undefined;
@@ -149,7 +152,7 @@ export function StepList({
                   aria-expanded={row.hasChildren ? row.isExpanded : undefined}
                   aria-selected={step.id === selectedStepId}
                   href={buildStepHref(step.id)}
-                  className={styles.step}
+                  className={`${viewStyles.stepRow} ${styles.step}`}
                   data-step-id={step.id}
                   data-testid="step-row"
                   data-flagged={flaggedStepIds.has(step.id) ? "true" : undefined}
@@ -164,28 +167,19 @@ export function StepList({
                       <span className={styles.detail}>{detail}</span>
                     ) : null}
                   </span>
-                  {step.id === firstSuspiciousStepId ? (
-                    <span
-                      className={styles.suspicious}
-                      data-testid="first-suspicious-marker"
-                      title="The earliest step a finding points at"
-                    >
-                      ⚑ first suspicious
-                    </span>
-                  ) : flaggedStepIds.has(step.id) ? (
-                    <span className={styles.flag} title="A finding names this step">
-                      ⚑
-                    </span>
-                  ) : (
-                    <span />
-                  )}
+                  <FindingMarker
+                    isFirstSuspicious={step.id === firstSuspiciousStepId}
+                    isFlagged={flaggedStepIds.has(step.id)}
+                    titles={MARKER_TITLES}
+                    keepsCell
+                  />
                   <StatusBadge status={step.status} />
                   <span className={styles.duration}>
                     {formatElapsed(step.startTime, step.endTime)}
                   </span>
                   <span className={styles.track} aria-hidden="true">
                     <span
-                      className={styles.bar}
+                      className={`${viewStyles.stepBar} ${styles.bar}`}
                       data-status={step.status}
                       style={{ left: `${bar.left}%`, width: `${bar.width}%` }}
                     />

@@ -9,6 +9,7 @@ import { selectOnPlainClick, useRevealSelectedRow, type StepViewProps } from "..
 import { computeStepDepths } from "../lib/step-depth";
 import { placeOnTimeline } from "../lib/step-timeline";
 import { assignParallelLanes, buildTimeAxis } from "../lib/timeline-layout";
+import { FindingMarker } from "./finding-marker";
 import type { StepRow } from "./step-list";
 import { StepKind } from "./step-kind";
 import viewStyles from "./step-view.module.css";
@@ -26,6 +27,7 @@ const LANE_COLOURS = 4;
  */
 export function StepTimelineView({
   steps,
+  stepOrder,
   timeline,
   selectedStepId,
   onSelectStep,
@@ -33,10 +35,12 @@ export function StepTimelineView({
   firstSuspiciousStepId,
   revealRequest,
   footer,
-}: StepViewProps) {
+}: StepViewProps & {
+  /** Each step's position in `steps`, which is its row here. */
+  stepOrder: ReadonlyMap<string, number>;
+}) {
   const depths = useMemo(() => computeStepDepths(steps), [steps]);
   const lanes = useMemo(() => assignParallelLanes(steps), [steps]);
-  const rowIndex = useMemo(() => new Map(steps.map((step, index) => [step.id, index])), [steps]);
   const ticks = useMemo(() => buildTimeAxis(timeline.totalMs), [timeline.totalMs]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -46,11 +50,10 @@ export function StepTimelineView({
     overscan: 12,
   });
 
-  useRevealSelectedRow({ selectedStepId, rowIndex, revealRequest, virtualizer });
-
+  useRevealSelectedRow({ selectedStepId, rowIndex: stepOrder, revealRequest, virtualizer });
 
   function moveSelection(event: KeyboardEvent<HTMLDivElement>) {
-    const index = selectedStepId ? rowIndex.get(selectedStepId) : undefined;
+    const index = selectedStepId ? stepOrder.get(selectedStepId) : undefined;
     let target: string | undefined;
     if (event.key === "ArrowDown") target = steps[index === undefined ? 0 : index + 1]?.id;
     else if (event.key === "ArrowUp") target = steps[index === undefined ? 0 : index - 1]?.id;
@@ -58,7 +61,6 @@ export function StepTimelineView({
     event.preventDefault();
     if (target) onSelectStep(target);
   }
-
 
   return (
     <section className={viewStyles.panel} aria-label="Timeline" data-testid="step-timeline">
@@ -83,7 +85,7 @@ export function StepTimelineView({
       </div>
       <div
         ref={scrollRef}
-        className={styles.scroller}
+        className={viewStyles.scroller}
         role="listbox"
         aria-label="Steps on the timeline"
         tabIndex={0}
@@ -102,7 +104,7 @@ export function StepTimelineView({
             ))}
           </span>
         </div>
-        <div className={styles.canvas} style={{ height: virtualizer.getTotalSize() }}>
+        <div className={viewStyles.canvas} style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const step = steps[item.index];
             if (!step) return null;
@@ -120,7 +122,7 @@ export function StepTimelineView({
                 aria-selected={isSelected}
                 aria-current={isSelected ? "true" : undefined}
                 href={buildStepHref(step.id)}
-                className={styles.row}
+                className={`${viewStyles.stepRow} ${styles.row}`}
                 data-testid="timeline-row"
                 data-step-id={step.id}
                 data-flagged={isFlagged ? "true" : undefined}
@@ -140,15 +142,13 @@ export function StepTimelineView({
                       ∥{lane + 1}
                     </span>
                   ) : null}
-                  {isFirstSuspicious ? (
-                    <span className={styles.suspicious} data-testid="first-suspicious-marker">
-                      ⚑ first
-                    </span>
-                  ) : null}
+                  {/* No flag or tooltip: a flagged row is tinted, and a tooltip of the marker's
+                      own would hide the row's timing. */}
+                  <FindingMarker isFirstSuspicious={isFirstSuspicious} isCompact />
                 </span>
                 <span className={styles.track}>
                   <span
-                    className={styles.bar}
+                    className={`${viewStyles.stepBar} ${styles.bar}`}
                     data-testid="timeline-bar"
                     data-status={step.status}
                     data-lane={Math.min(lane, LANE_COLOURS - 1)}

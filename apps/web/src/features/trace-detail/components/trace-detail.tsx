@@ -166,7 +166,7 @@ export function TraceDetail({ projectId, traceId }: { projectId: string; traceId
             {view === "tree" ? (
               <StepList {...stepViewProps} />
             ) : view === "timeline" ? (
-              <StepTimelineView {...stepViewProps} />
+              <StepTimelineView {...stepViewProps} stepOrder={stepOrder} />
             ) : isLoadingSteps ? (
               <section className={styles.waiting} aria-label="Decision graph">
                 <p className={styles.notice}>The graph is drawn once every step has loaded.</p>

@@ -3,6 +3,7 @@
 import type { RouterOutputs } from "@loupe/api";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { JsonView } from "@/components/json-view";
+import { formatFindingKind } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import styles from "./trace-findings.module.css";
 
@@ -105,7 +106,7 @@ export function FindingHeadline({ finding }: { finding: TraceFinding }) {
       <span className={styles.severity} data-severity={finding.severity}>
         {finding.severity}
       </span>
-      <span className={styles.kind}>{finding.kind.replaceAll("_", " ")}</span>
+      <span className={styles.kind}>{formatFindingKind(finding.kind)}</span>
     </div>
   );
 }

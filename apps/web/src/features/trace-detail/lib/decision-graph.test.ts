@@ -3,6 +3,7 @@ import {
   buildDecisionGraph,
   buildRepeatNodeId,
   collapseRepeats,
+  mapStepsToNodes,
   type GraphStep,
 } from "./decision-graph";
 
@@ -137,5 +138,19 @@ describe("buildDecisionGraph", () => {
     }
     const graph = buildDecisionGraph(steps);
     expect(graph.mode).toBe("aggregated");
+  });
+});
+
+describe("mapStepsToNodes", () => {
+  it("finds the node each drawn step belongs to, and none for a folded step", () => {
+    const graph = buildDecisionGraph([
+      ...searchLoop(2),
+      step("chain", "agent", "chain", "pipeline"),
+    ]);
+    const nodeIdByStepId = mapStepsToNodes(graph);
+    expect(nodeIdByStepId.get("agent")).toBe("agent");
+    expect(nodeIdByStepId.get("llm-1")).toBe(buildRepeatNodeId("llm-0"));
+    expect(nodeIdByStepId.get("search-1")).toBe(buildRepeatNodeId("search-0"));
+    expect(nodeIdByStepId.has("chain")).toBe(false);
   });
 });

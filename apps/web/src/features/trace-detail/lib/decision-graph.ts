@@ -220,6 +220,15 @@ export function buildDecisionGraph(
   return { mode: "steps", nodes, edges };
 }
 
+/** The node each drawn step belongs to; a folded step belongs to none. */
+export function mapStepsToNodes(graph: DecisionGraph): Map<string, string> {
+  const nodeIdByStepId = new Map<string, string>();
+  for (const node of graph.nodes) {
+    for (const stepId of node.stepIds) nodeIdByStepId.set(stepId, node.id);
+  }
+  return nodeIdByStepId;
+}
+
 /** One node per distinct kind and name, with an edge wherever one ever called the other. */
 function aggregateDecisionGraph(steps: readonly GraphStep[]): DecisionGraph {
   const { roots, children } = buildShownTree(steps);

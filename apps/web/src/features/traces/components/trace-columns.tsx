@@ -5,7 +5,13 @@ import { StatusBadge } from "@/components/status-badge";
 import { Timestamp } from "@/components/timestamp";
 import { buildTracePath } from "@/features/shell/lib/project-sections";
 import { buildSessionPath } from "@/features/sessions/lib/session-paths";
-import { formatCost, formatElapsed, formatInteger, formatTokens } from "@/lib/format";
+import {
+  formatCost,
+  formatElapsed,
+  formatFindingKind,
+  formatInteger,
+  formatTokens,
+} from "@/lib/format";
 import type { TraceSort } from "../lib/trace-filters";
 import styles from "./trace-columns.module.css";
 
@@ -34,7 +40,7 @@ function FindingKindBadges({ kinds }: { kinds: string[] }) {
     <span className={styles.findingKinds} title={kinds.join(", ")} data-testid="finding-kinds">
       {kinds.slice(0, VISIBLE_FINDING_KINDS).map((kind) => (
         <span key={kind} className={styles.findingKind}>
-          {kind.replaceAll("_", " ")}
+          {formatFindingKind(kind)}
         </span>
       ))}
       {hidden > 0 ? <span className="faint">+{hidden}</span> : null}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
+import { formatFindingKind } from "@/lib/format";
 import {
   FINDING_KINDS,
   TIME_RANGE_LABELS,
@@ -136,7 +137,7 @@ export function TraceFilterBar({ filters }: { filters: TraceFilters }) {
           <option value="">Any</option>
           {FINDING_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {kind.replaceAll("_", " ")}
+              {formatFindingKind(kind)}
             </option>
           ))}
         </select>

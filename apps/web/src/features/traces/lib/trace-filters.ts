@@ -1,4 +1,6 @@
+import type { AppRouter } from "@loupe/api";
 import { FindingKind } from "@loupe/schema";
+import type { inferRouterInputs } from "@trpc/server";
 
 /** The trace list's filters as they travel in the URL, so a filtered list is a shareable link. */
 export const TRACE_STATUSES = ["running", "ok", "error"] as const;
@@ -22,18 +24,24 @@ const RANGE_MS: Record<Exclude<TimeRange, "custom">, number> = {
   "30d": 30 * 24 * 60 * 60 * 1000,
 };
 
-/** The orders the list can be sorted in; `startTime` descending is the default and stays out of the URL. */
-export const TRACE_SORTS = [
-  "startTime",
-  "duration",
-  "cost",
-  "tokens",
-  "steps",
-  "findings",
-] as const;
-export type TraceSort = (typeof TRACE_SORTS)[number];
-export const SORT_ORDERS = ["asc", "desc"] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
+type TraceListInput = inferRouterInputs<AppRouter>["trace"]["list"];
+export type TraceSort = NonNullable<TraceListInput["sort"]>;
+export type SortOrder = NonNullable<TraceListInput["order"]>;
+
+/**
+ * The sorts a URL may ask for. The browser cannot load the server's schema, so they are listed
+ * here, in a record so that the compiler reports one the schema gains or loses.
+ */
+const TRACE_SORTS = Object.keys({
+  startTime: true,
+  duration: true,
+  cost: true,
+  tokens: true,
+  steps: true,
+  findings: true,
+} satisfies Record<TraceSort, true>) as TraceSort[];
+const SORT_ORDERS = ["asc", "desc"] as const satisfies readonly SortOrder[];
+/** `startTime` descending is the default and stays out of the URL. */
 export const DEFAULT_SORT: { sort: TraceSort; order: SortOrder } = {
   sort: "startTime",
   order: "desc",
