@@ -64,3 +64,28 @@ test("a loop sent through the native API is flagged as a finding shortly after i
     }, { timeout: 10_000 })
     .toBeGreaterThan(0);
 });
+
+test("content sent through the native API is found by search once the indexer has taken it", async ({ request }) => {
+  const { projectId } = await seedProject({ name: "Searched over HTTP", runs: [] });
+  const key = await issueApiKey(projectId);
+  const authorization = `Bearer ${key.secret}`;
+  const batch = [
+    { id: "run", type: "trace-create", timestamp: "2026-11-20T11:00:00Z", body: { id: "searched-run", name: "courier-agent" } },
+    {
+      id: "tool",
+      type: "step-create",
+      timestamp: "2026-11-20T11:00:01Z",
+      body: { id: "track", traceId: "searched-run", kind: "tool", name: "track_parcel", status: "ok", startTime: "2026-11-20T11:00:01Z", output: { note: "left with the quokkas at the depot" } },
+    },
+  ];
+  const sent = await request.post("/api/public/ingestion", { headers: { authorization, "content-type": "application/json" }, data: JSON.stringify({ batch }) });
+  expect(sent.status()).toBe(200);
+
+  const search = async (words: string) => {
+    const response = await request.get(`/api/public/traces?search=${encodeURIComponent(words)}`, { headers: { authorization } });
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { data: { id: string }[] }).data.map((item) => item.id);
+  };
+  await expect.poll(() => search("quokkas"), { timeout: 10_000 }).toEqual(["searched-run"]);
+  expect(await search("wombats")).toEqual([]);
+});

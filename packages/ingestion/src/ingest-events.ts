@@ -8,6 +8,7 @@ import { parseEvents, type EventFailure } from "./parse-events.ts";
 import { announceChangedRuns } from "./changed-runs.ts";
 import { updateTraceTotals } from "./trace-totals.ts";
 import { writeFoldedBatch } from "./write-batch.ts";
+import { preparedStatement } from "./prepared-statement.ts";
 
 /** The cost of a step in USD from its model and tokens, or null when the model has no known price. */
 export type CostCalculator = (step: {
@@ -42,6 +43,14 @@ export type IngestionOutcome = {
   /** The runs this batch changed. */
   traceIds: string[];
 };
+
+/** Remembers the batch's event ids and returns those not seen before: what this batch applies. */
+const RECORD_EVENT_IDS = preparedStatement(
+  "record-event-ids",
+  `INSERT INTO "ingestion_event" (project_id, id, type)
+   SELECT $1::uuid, e.id, e.type FROM unnest($2::text[], $3::text[]) AS e(id, type)
+   ON CONFLICT (project_id, id) DO NOTHING RETURNING id`,
+);
 
 const RETRYABLE_CODES = new Set(["40P01", "40001"]);
 const MAX_ATTEMPTS = 4;
@@ -111,12 +120,10 @@ async function applyInTransaction(
   }
   // Sorted, so concurrent batches take row locks in the same order.
   const sorted = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const recorded = await client.query<{ id: string }>(
-    `INSERT INTO "ingestion_event" (project_id, id, type)
-     SELECT $1::uuid, e.id, e.type FROM unnest($2::text[], $3::text[]) AS e(id, type)
-     ON CONFLICT (project_id, id) DO NOTHING RETURNING id`,
-    [projectId, sorted.map((event) => event.id), sorted.map((event) => event.type)],
-  );
+  const recorded = await client.query<{ id: string }>({
+    ...RECORD_EVENT_IDS,
+    values: [projectId, sorted.map((event) => event.id), sorted.map((event) => event.type)],
+  });
   const freshIds = new Set(recorded.rows.map((row) => row.id));
   const fresh = events.filter((event) => freshIds.has(event.id));
 

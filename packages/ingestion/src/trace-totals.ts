@@ -1,11 +1,12 @@
 import { refreshTraceAggregates } from "@loupe/db";
 import type pg from "pg";
+import { preparedStatement } from "./prepared-statement.ts";
 import type { StepContribution } from "./write-batch.ts";
 
-const LOCK_TRACES = `
-  SELECT id FROM "trace" WHERE project_id = $1::uuid AND id = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`;
+const LOCK_TRACES = preparedStatement("lock-traces", `
+  SELECT id FROM "trace" WHERE project_id = $1::uuid AND id = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`);
 
-const ADD_TO_TOTALS = `
+const ADD_TO_TOTALS = preparedStatement("add-to-totals", `
   UPDATE "trace" AS t SET
     step_count = t.step_count + d.steps,
     error_count = t.error_count + d.errors,
@@ -15,7 +16,7 @@ const ADD_TO_TOTALS = `
     updated_at = now()
   FROM jsonb_to_recordset($2::jsonb) AS d(id text, steps integer, errors integer, input_tokens bigint,
     output_tokens bigint, cost double precision)
-  WHERE t.project_id = $1::uuid AND t.id = d.id`;
+  WHERE t.project_id = $1::uuid AND t.id = d.id`);
 
 type TraceDelta = { id: string; steps: number; errors: number; input_tokens: number; output_tokens: number; cost: number };
 
@@ -47,7 +48,7 @@ export async function updateTraceTotals(
   },
 ) {
   if (traceIds.length > 1 || recountTraceIds.size > 0) {
-    await client.query(LOCK_TRACES, [projectId, [...traceIds].sort()]);
+    await client.query({ ...LOCK_TRACES, values: [projectId, [...traceIds].sort()] });
   }
   await mergeTraces();
 
@@ -65,7 +66,7 @@ export async function updateTraceTotals(
     delta.output_tokens += step.output_tokens ?? 0;
     delta.cost += step.cost ?? 0;
   }
-  if (deltas.size > 0) await client.query(ADD_TO_TOTALS, [projectId, JSON.stringify([...deltas.values()])]);
+  if (deltas.size > 0) await client.query({ ...ADD_TO_TOTALS, values: [projectId, JSON.stringify([...deltas.values()])] });
   if (recountTraceIds.size > 0) {
     await refreshTraceAggregates((sql, params) => client.query(sql, params), {
       projectId,

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { FoldedBatch, StepRow, TraceRow } from "./fold-events.ts";
 import type { KnownContent } from "./known-content.ts";
+import { preparedStatement } from "./prepared-statement.ts";
 
 /** `fallback` is the SQL value a new row gets when no event says: for columns that are NOT NULL. */
 type Column = { name: string; type: string; fallback?: string };
@@ -73,16 +74,16 @@ const STEP_RECORD = `jsonb_to_recordset($2::jsonb) AS r(id text, trace_id text, 
   u_at timestamptz, f_attributes jsonb, u_attributes jsonb, calculated_cost double precision, ${recordColumns(STEP_COLUMNS).join(", ")})`;
 
 /** Returns what each new row adds to its run's totals. */
-const INSERT_STEPS = `
+const INSERT_STEPS = preparedStatement("insert-steps", `
   INSERT INTO "step" (project_id, id, trace_id, start_time, end_time, last_update_at, attributes, calculated_cost, ${STEP_COLUMNS.map((c) => c.name).join(", ")})
   SELECT $1::uuid, r.id, r.trace_id, r.start_time, r.end_time, r.u_at,
          coalesce(r.f_attributes, '{}') || coalesce(r.u_attributes, '{}'), r.calculated_cost,
          ${STEP_COLUMNS.map(insertValue).join(",\n         ")}
   FROM ${STEP_RECORD}
   ON CONFLICT (project_id, id) DO NOTHING
-  RETURNING id, trace_id, status = 'error' AS is_error, input_tokens, output_tokens, coalesce(provided_cost, calculated_cost) AS cost`;
+  RETURNING id, trace_id, status = 'error' AS is_error, input_tokens, output_tokens, coalesce(provided_cost, calculated_cost) AS cost`);
 
-const UPDATE_STEPS = `
+const UPDATE_STEPS = preparedStatement("update-steps", `
   UPDATE "step" AS s SET
     start_time = least(s.start_time, r.start_time),
     end_time = greatest(s.end_time, r.end_time),
@@ -91,21 +92,21 @@ const UPDATE_STEPS = `
     updated_at = now(),
     ${STEP_COLUMNS.map((column) => `${column.name} = ${mergedValue(column)}`).join(",\n    ")}
   FROM ${STEP_RECORD}
-  WHERE s.project_id = $1::uuid AND s.id = r.id AND NOT (r.id = ANY($3::text[]))`;
+  WHERE s.project_id = $1::uuid AND s.id = r.id AND NOT (r.id = ANY($3::text[]))`);
 
 const TRACE_RECORD = `jsonb_to_recordset($2::jsonb) AS r(id text, start_time timestamptz, end_time timestamptz,
   carries_fields boolean, u_at timestamptz, f_metadata jsonb, u_metadata jsonb, tags text[], ${recordColumns(TRACE_COLUMNS).join(", ")})`;
 
-const INSERT_TRACES = `
+const INSERT_TRACES = preparedStatement("insert-traces", `
   INSERT INTO "trace" (project_id, id, start_time, end_time, last_update_at, metadata, tags, ${TRACE_COLUMNS.map((c) => c.name).join(", ")})
   SELECT $1::uuid, r.id, r.start_time, r.end_time, r.u_at,
          coalesce(r.f_metadata, '{}') || coalesce(r.u_metadata, '{}'), r.tags,
          ${TRACE_COLUMNS.map(insertValue).join(",\n         ")}
   FROM ${TRACE_RECORD}
   ON CONFLICT (project_id, id) DO NOTHING
-  RETURNING id`;
+  RETURNING id`);
 
-const UPDATE_TRACES = `
+const UPDATE_TRACES = preparedStatement("update-traces", `
   UPDATE "trace" AS s SET
     start_time = least(s.start_time, r.start_time),
     end_time = greatest(s.end_time, r.end_time),
@@ -116,34 +117,39 @@ const UPDATE_TRACES = `
     ${TRACE_COLUMNS.map((column) => `${column.name} = ${mergedValue(column)}`).join(",\n    ")}
   FROM ${TRACE_RECORD}
   WHERE s.project_id = $1::uuid AND s.id = r.id AND NOT (r.id = ANY($3::text[]))
-    AND (r.carries_fields OR r.start_time < s.start_time)`;
+    AND (r.carries_fields OR r.start_time < s.start_time)`);
 
-const UPSERT_SESSIONS = `
+const UPSERT_SESSIONS = preparedStatement("upsert-sessions", `
   INSERT INTO "session" AS s (project_id, id, user_id, metadata)
   SELECT $1::uuid, r.id, r.user_id, coalesce(r.metadata, '{}')
   FROM jsonb_to_recordset($2::jsonb) AS r(id text, user_id text, metadata jsonb)
   ON CONFLICT (project_id, id) DO UPDATE SET
     user_id = coalesce(s.user_id, EXCLUDED.user_id),
-    metadata = EXCLUDED.metadata || s.metadata`;
+    metadata = EXCLUDED.metadata || s.metadata`);
 
-const INSERT_SCORES = `
+const INSERT_SCORES = preparedStatement("insert-scores", `
   INSERT INTO "score" (project_id, id, trace_id, step_id, name, source, value, string_value, comment)
   SELECT $1::uuid, r.id, r.trace_id, r.step_id, r.name, r.source, r.value, r.string_value, r.comment
   FROM jsonb_to_recordset($2::jsonb) AS r(id text, trace_id text, step_id text, name text, source score_source,
     value double precision, string_value text, comment text)
-  ON CONFLICT (project_id, id) DO NOTHING`;
+  ON CONFLICT (project_id, id) DO NOTHING`);
 
-const INSERT_PAYLOADS = `
-  INSERT INTO "payload" (project_id, hash, body, byte_size)
-  SELECT $1::uuid, decode(r.hash, 'hex'), r.body, r.byte_size
-  FROM jsonb_to_recordset($2::jsonb) AS r(hash text, body jsonb, byte_size integer)
-  ON CONFLICT (project_id, hash) DO NOTHING`;
+/** New payloads are queued for search, which indexes their words after this transaction. */
+const INSERT_PAYLOADS = preparedStatement("insert-payloads", `
+  WITH stored AS (
+    INSERT INTO "payload" (project_id, hash, body, byte_size)
+    SELECT $1::uuid, decode(r.hash, 'hex'), r.body, r.byte_size
+    FROM jsonb_to_recordset($2::jsonb) AS r(hash text, body jsonb, byte_size integer)
+    ON CONFLICT (project_id, hash) DO NOTHING
+    RETURNING project_id, hash
+  )
+  INSERT INTO "payload_search_queue" (project_id, hash) SELECT project_id, hash FROM stored`);
 
-const INSERT_MESSAGE_NODES = `
+const INSERT_MESSAGE_NODES = preparedStatement("insert-message-nodes", `
   INSERT INTO "message_node" (project_id, hash, parent_hash, message_hash, depth)
   SELECT $1::uuid, decode(r.hash, 'hex'), decode(r.parent_hash, 'hex'), decode(r.message_hash, 'hex'), r.depth
   FROM jsonb_to_recordset($2::jsonb) AS r(hash text, parent_hash text, message_hash text, depth integer)
-  ON CONFLICT (project_id, hash) DO NOTHING`;
+  ON CONFLICT (project_id, hash) DO NOTHING`);
 
 const isEmpty = (columns: Record<string, unknown>) => Object.keys(columns).length === 0;
 
@@ -224,7 +230,7 @@ export async function writeFoldedBatch(
   const payloads = [...batch.content.payloads.entries()]
     .filter(([hex]) => !knownContent.has(projectId, hex))
     .map(([hex, payload]) => ({ hash: hex, body: payload.body, byte_size: payload.byteSize }));
-  if (payloads.length > 0) await client.query(INSERT_PAYLOADS, [projectId, JSON.stringify(payloads)]);
+  if (payloads.length > 0) await client.query({ ...INSERT_PAYLOADS, values: [projectId, JSON.stringify(payloads)] });
 
   const nodes = [...batch.content.messageNodes.entries()]
     .filter(([hex]) => !knownContent.has(projectId, hex))
@@ -234,7 +240,7 @@ export async function writeFoldedBatch(
       message_hash: Buffer.from(node.messageHash).toString("hex"),
       depth: node.depth,
     }));
-  if (nodes.length > 0) await client.query(INSERT_MESSAGE_NODES, [projectId, JSON.stringify(nodes)]);
+  if (nodes.length > 0) await client.query({ ...INSERT_MESSAGE_NODES, values: [projectId, JSON.stringify(nodes)] });
 
   const sessionIds = new Set(batch.sessions.map((session) => session.id));
   const implicitSessions = batch.traces.flatMap((trace) =>
@@ -246,23 +252,23 @@ export async function writeFoldedBatch(
     ...batch.sessions.map((session) => ({ id: session.id, user_id: session.userId, metadata: session.metadata })),
     ...[...new Set(implicitSessions)].map((id) => ({ id, user_id: null, metadata: {} })),
   ];
-  if (sessions.length > 0) await client.query(UPSERT_SESSIONS, [projectId, JSON.stringify(sessions)]);
+  if (sessions.length > 0) await client.query({ ...UPSERT_SESSIONS, values: [projectId, JSON.stringify(sessions)] });
 
   const traceJson = JSON.stringify(batch.traces.map(traceRecord));
   const insertedTraceIds =
     batch.traces.length > 0
-      ? (await client.query<{ id: string }>(INSERT_TRACES, [projectId, traceJson])).rows.map((row) => row.id)
+      ? (await client.query<{ id: string }>({ ...INSERT_TRACES, values: [projectId, traceJson] })).rows.map((row) => row.id)
       : [];
   let insertedSteps: StepContribution[] = [];
   let mergedStepIds: string[] = [];
   if (batch.steps.length > 0) {
     const stepJson = JSON.stringify(batch.steps.map((row) => stepRecord(row, calculatedCosts.get(row.id))));
-    insertedSteps = (await client.query<StepContribution>(INSERT_STEPS, [projectId, stepJson])).rows;
+    insertedSteps = (await client.query<StepContribution>({ ...INSERT_STEPS, values: [projectId, stepJson] })).rows;
     if (insertedSteps.length < batch.steps.length) {
       const insertedIds = insertedSteps.map((step) => step.id);
       const inserted = new Set(insertedIds);
       mergedStepIds = batch.steps.map((step) => step.id).filter((id) => !inserted.has(id));
-      await client.query(UPDATE_STEPS, [projectId, stepJson, insertedIds]);
+      await client.query({ ...UPDATE_STEPS, values: [projectId, stepJson, insertedIds] });
     }
   }
 
@@ -277,10 +283,10 @@ export async function writeFoldedBatch(
       string_value: score.stringValue,
       comment: score.comment,
     }));
-    await client.query(INSERT_SCORES, [projectId, JSON.stringify(scores)]);
+    await client.query({ ...INSERT_SCORES, values: [projectId, JSON.stringify(scores)] });
   }
   const mergeTraces = async () => {
-    if (insertedTraceIds.length < batch.traces.length) await client.query(UPDATE_TRACES, [projectId, traceJson, insertedTraceIds]);
+    if (insertedTraceIds.length < batch.traces.length) await client.query({ ...UPDATE_TRACES, values: [projectId, traceJson, insertedTraceIds] });
   };
   return {
     newContentKeys: [...payloads.map((payload) => payload.hash), ...nodes.map((node) => node.hash)],

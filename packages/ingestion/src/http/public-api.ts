@@ -89,6 +89,8 @@ const ListQuery = z.object({
   status: TraceStatus.optional(),
   environment: z.string().min(1).optional(),
   tag: z.string().min(1).optional(),
+  /** Words, "quoted phrases", OR and -excluded words, over names, status messages and content. */
+  search: z.string().trim().min(1).max(256).optional(),
   startedAfter: z.iso.datetime({ offset: true }).pipe(z.coerce.date()).optional(),
   startedBefore: z.iso.datetime({ offset: true }).pipe(z.coerce.date()).optional(),
 });
