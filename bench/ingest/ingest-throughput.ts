@@ -3,8 +3,7 @@
 // built Loupe, against the local PostgreSQL. In the
 // same run, the same rows are COPY'd into a bare table of the same shape: the ceiling.
 // Prints throughput and per-batch latency percentiles with detection on and off, the delay from a
-// loop's batch to its finding, how long after the load stored content becomes searchable, and the
-// ratio to COPY. Run `pnpm build` first.
+// loop's batch to its finding, and the ratio to COPY. Run `pnpm build` first.
 import { pipeline } from "node:stream/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Readable } from "node:stream";
@@ -102,13 +101,7 @@ async function measureCopy(batches: Batch[]) {
   }
 }
 
-type NativeRun = {
-  stepsPerSecond: number;
-  latencies: number[];
-  findingDelays: number[];
-  delaysAfterLoad: number[];
-  searchBacklogsMs: number[];
-};
+type NativeRun = { stepsPerSecond: number; latencies: number[]; findingDelays: number[]; delaysAfterLoad: number[] };
 
 /** Sends every batch to a fresh Loupe; with detection on, also times loops from batch to finding. */
 async function measureNative(batches: Batch[], detection: "on" | "off"): Promise<NativeRun> {
@@ -124,30 +117,12 @@ async function measureNative(batches: Batch[], detection: "on" | "off"): Promise
     const findingDelays = detection === "on" ? await measureFindingDelays(loupe, { label: "idle", samples: FINDING_SAMPLES, timeoutMs: 10_000 }) : [];
     const started = performance.now();
     const latencies = (await runConcurrently(batches.map((batch) => () => loupe.ingest(batch.body)), CONCURRENCY)).sort((a, b) => a - b);
-    const loadEnded = performance.now();
-    const stepsPerSecond = steps / ((loadEnded - started) / 1000);
-    await waitForSearchIndexing(loupe.databaseUrl);
-    const searchBacklogMs = performance.now() - loadEnded;
+    const stepsPerSecond = steps / ((performance.now() - started) / 1000);
     // Detection yields to ingestion: how far behind it is once the load stops.
     const delaysAfterLoad = detection === "on" ? await measureFindingDelays(loupe, { label: "after-load", samples: 1, timeoutMs: 120_000 }) : [];
-    return { stepsPerSecond, latencies, findingDelays, delaysAfterLoad, searchBacklogsMs: [searchBacklogMs] };
+    return { stepsPerSecond, latencies, findingDelays, delaysAfterLoad };
   } finally {
     await loupe.stop();
-  }
-}
-
-/** Content is indexed for search after it is stored: waits until the indexer's queue is empty. */
-async function waitForSearchIndexing(databaseUrl: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    for (;;) {
-      const { rows } = await client.query<{ queued: boolean }>(`SELECT EXISTS (SELECT FROM "payload_search_queue") AS queued`);
-      if (!rows[0]!.queued) return;
-      await sleep(20);
-    }
-  } finally {
-    await client.end();
   }
 }
 
@@ -200,8 +175,6 @@ async function main() {
   console.log(`  step → finding (${delays.length} loops, idle; slowest ${delays.at(-1)!.toFixed(0)} ms): p50 ${percentile(delays, 0.5).toFixed(0)} ms, p99 ${percentile(delays, 0.99).toFixed(0)} ms (target: p99 under 1,000 ms)`);
   const backlog = withDetection.delaysAfterLoad.map((delay) => delay.toFixed(0)).join(" ms, ");
   console.log(`  step → finding for a loop sent as the load ends: ${backlog} ms (analysis yields to ingestion, so this is its backlog)`);
-  const searchBacklogs = [...withDetection.searchBacklogsMs, ...withoutDetection.searchBacklogsMs];
-  console.log(`  content searchable after the load ends: within ${Math.max(...searchBacklogs).toFixed(0)} ms (the search indexer's backlog)`);
   console.log(`raw COPY of the same rows into a bare table: ${copyPerSecond.toFixed(0)} rows/s`);
   console.log(`ratio native API (detection on) / COPY: ${(withDetection.stepsPerSecond / copyPerSecond).toFixed(2)}`);
 }
@@ -215,7 +188,6 @@ function combineRounds(runs: NativeRun[]): NativeRun {
     latencies: runs.flatMap((run) => run.latencies).sort(byValue),
     findingDelays: runs.flatMap((run) => run.findingDelays).sort(byValue),
     delaysAfterLoad: runs.flatMap((run) => run.delaysAfterLoad),
-    searchBacklogsMs: runs.flatMap((run) => run.searchBacklogsMs),
   };
 }
 

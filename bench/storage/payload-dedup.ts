@@ -10,8 +10,7 @@ import { runMigrations } from "@loupe/db/runtime";
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const STEPS_PER_RUN = Number(process.env.BENCH_STEPS ?? 100);
 
-// payload_search holds the words content search finds; storeRecordedRun has indexed them on return.
-const LOUPE_TABLES = ["trace", "step", "payload", "payload_search", "payload_search_queue", "message_node"];
+const LOUPE_TABLES = ["trace", "step", "payload", "message_node"];
 
 async function tableBytes(db: ReturnType<typeof createDatabaseClient>, tables: string[]) {
   await db.$executeRawUnsafe("VACUUM ANALYZE");

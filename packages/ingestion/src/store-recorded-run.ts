@@ -1,4 +1,4 @@
-import { ContentHashCache, indexAllQueuedPayloads, type SqlPool } from "@loupe/db";
+import { ContentHashCache, type SqlPool } from "@loupe/db";
 import type { RecordedRun } from "@loupe/schema";
 import { applyEvents } from "./ingest-events.ts";
 import { KnownContent } from "./known-content.ts";
@@ -7,8 +7,7 @@ import { recordedRunToEvents } from "./recorded-run-events.ts";
 
 /**
  * Stores a whole recorded run through the ingestion write path, as an SDK would send it: demo data,
- * fixtures and tests land exactly as users' runs do. Storing it again changes nothing. Its content
- * is searchable on return: the queue is indexed here rather than by the background indexer. The
+ * fixtures and tests land exactly as users' runs do. Storing it again changes nothing. The
  * detection worker is not told: whoever stores recorded runs analyses them if they want findings.
  */
 export async function storeRecordedRun(pool: SqlPool, { projectId, run }: { projectId: string; run: RecordedRun }) {
@@ -20,5 +19,4 @@ export async function storeRecordedRun(pool: SqlPool, { projectId, run }: { proj
     announceChanges: false,
   };
   await applyEvents(deps, { projectId, events: recordedRunToEvents(run) });
-  await indexAllQueuedPayloads(pool);
 }

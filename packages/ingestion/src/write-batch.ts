@@ -134,16 +134,11 @@ const INSERT_SCORES = preparedStatement("insert-scores", `
     value double precision, string_value text, comment text)
   ON CONFLICT (project_id, id) DO NOTHING`);
 
-/** New payloads are queued for search, which indexes their words after this transaction. */
 const INSERT_PAYLOADS = preparedStatement("insert-payloads", `
-  WITH stored AS (
-    INSERT INTO "payload" (project_id, hash, body, byte_size)
-    SELECT $1::uuid, decode(r.hash, 'hex'), r.body, r.byte_size
-    FROM jsonb_to_recordset($2::jsonb) AS r(hash text, body jsonb, byte_size integer)
-    ON CONFLICT (project_id, hash) DO NOTHING
-    RETURNING project_id, hash
-  )
-  INSERT INTO "payload_search_queue" (project_id, hash) SELECT project_id, hash FROM stored`);
+  INSERT INTO "payload" (project_id, hash, body, byte_size)
+  SELECT $1::uuid, decode(r.hash, 'hex'), r.body, r.byte_size
+  FROM jsonb_to_recordset($2::jsonb) AS r(hash text, body jsonb, byte_size integer)
+  ON CONFLICT (project_id, hash) DO NOTHING`);
 
 const INSERT_MESSAGE_NODES = preparedStatement("insert-message-nodes", `
   INSERT INTO "message_node" (project_id, hash, parent_hash, message_hash, depth)

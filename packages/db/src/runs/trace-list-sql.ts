@@ -92,19 +92,19 @@ const SORT_KEYS: Record<TraceSort, SortKey> = {
  * input, output or conversation messages, is a payload that matches; or whose name, status
  * message, or step names or status messages match.
  *
- * Every branch starts from a GIN index (payload_search_document_idx, trace_search_idx,
- * step_search_idx) and follows btree indexes from the matching payloads to their references, so the
- * cost grows with the matches, not with the project. Each expression repeats its index's exactly,
- * or the index is not used (packages/db/test/trace-search-index.test.ts checks the plan). Payloads
- * are found once the search indexer has taken them from its queue, a moment after they are stored.
+ * Every branch starts from a GIN index (payload_search_idx, trace_search_idx, step_search_idx) and
+ * follows btree indexes from the matching payloads to their references, so the cost grows with the
+ * matches, not with the project. Each expression repeats its index's exactly, or the index is not
+ * used (packages/db/test/trace-search-index.test.ts checks the plan).
  */
 function searchHitsSql(projectId: string, search: string): Prisma.Sql {
   const query = Prisma.sql`websearch_to_tsquery('simple'::regconfig, ${search})`;
   const project = Prisma.sql`${projectId}::uuid`;
   return Prisma.sql`
     matched_payload AS MATERIALIZED (
-      SELECT p.hash FROM "payload_search" p
-      WHERE p.project_id = ${project} AND p.document @@ ${query}
+      SELECT p.hash FROM "payload" p
+      WHERE p.project_id = ${project}
+        AND to_tsvector('simple'::regconfig, payload_search_text(p.body)) @@ ${query}
     ),
     -- A conversation contains a message when one of its nodes holds it: the node that adds the
     -- message, then every node that continues from it.
