@@ -1,7 +1,8 @@
 import type { Database } from "@loupe/db";
 import { PriceOverride } from "@loupe/pricing";
 import { z } from "zod";
-import { NotFoundError, ServiceError } from "../errors.ts";
+import { NotFoundError } from "../errors.ts";
+import { requireSettingsManager, writeProjectSettingsKey } from "../project/project-settings.ts";
 
 const StoredSettings = z.looseObject({ priceOverrides: z.array(PriceOverride).default([]) });
 
@@ -29,14 +30,7 @@ export async function savePriceOverrides({
   role: string;
   overrides: PriceOverride[];
 }) {
-  if (role !== "owner" && role !== "admin") {
-    throw new ServiceError("FORBIDDEN", "Only a project's owners and admins can change its prices.");
-  }
-  // Only this key is replaced, in one statement: other settings (detection, …) are never touched,
-  // even when they fail to parse or are saved at the same moment.
-  const updated = await db.$executeRaw`
-    UPDATE "project" SET settings = settings || jsonb_build_object('priceOverrides', ${JSON.stringify(overrides)}::jsonb)
-    WHERE id = ${projectId}::uuid`;
-  if (updated === 0) throw new NotFoundError("This project no longer exists.");
+  requireSettingsManager(role, "change its prices");
+  await writeProjectSettingsKey(db, projectId, "priceOverrides", overrides);
   return overrides;
 }
