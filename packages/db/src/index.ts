@@ -5,7 +5,7 @@ export { hashToHex, type ContentHash } from "./payloads/content-hash.ts";
 export { ContentHashCache } from "./payloads/content-hash-cache.ts";
 export { createSqlPool, type SqlPool } from "./sql-pool.ts";
 export * from "./dashboards/index.ts";
-export { listTraces, findTraceById, findTraceFields, findTracesByIds, findStep, listTraceSteps, type TraceCursor, type StepCursor, type TraceFilters } from "./runs/read-runs.ts";
+export { UNNAMED_RUN, listTraces, findTraceById, findTraceFields, findTracesByIds, findStep, listTraceSteps, type TraceCursor, type StepCursor, type TraceFilters } from "./runs/read-runs.ts";
 export { createApiKey, revokeApiKey, findActiveApiKey, hashApiKeySecret } from "./projects/api-keys.ts";
 export {
   ensureLocalAdmin,

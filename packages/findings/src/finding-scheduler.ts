@@ -31,7 +31,7 @@ export class FindingScheduler {
       delayMillis: number;
       concurrency?: number;
       onError?: (error: unknown) => void;
-      /** Runs after an analysis that changed the run's findings, with them stored: alerting starts here. */
+      /** Runs after an analysis that changed the run's findings and left some, with them stored: alerting starts here. */
       afterAnalysis?: (run: Run) => Promise<unknown>;
     } = { delayMillis: 250 },
   ) {}
@@ -72,6 +72,8 @@ export class FindingScheduler {
       const { findings, changed } = await analyseTrace(this.db, run);
       const { afterAnalysis } = this.options;
       // A run whose findings did not change was handed over already, unless that failed.
+      // A run left without findings has nothing to hand over, nor anything left to retry.
+      if (findings.length === 0) this.alertingFailures.delete(key);
       const retrying = this.alertingFailures.has(key);
       if (!afterAnalysis || findings.length === 0 || (!changed && !retrying)) return;
       const alerted = this.alerting.then(() => afterAnalysis(run));

@@ -9,7 +9,7 @@ import {
   type OutputShape,
   type ProjectHistory,
 } from "@loupe/analysis";
-import { Prisma, type Database } from "@loupe/db";
+import { Prisma, UNNAMED_RUN, type Database } from "@loupe/db";
 import type { RecordedStep } from "@loupe/schema";
 
 /** Finished runs of the same name that the run-level baselines (cost, tokens, duration, calls) read. */
@@ -113,9 +113,6 @@ async function loadRunBaselines(db: Database, scope: RunScope): Promise<ProjectH
     llmCalls: rows.map((row) => row.llm_calls),
   };
 }
-
-/** The name readers (`findTraceFields`, `findTracesByIds`) give a run stored without one. */
-const UNNAMED_RUN = "(unnamed)";
 
 /**
  * The latest finished runs of the analysed run's name. A run sent without a name is stored with

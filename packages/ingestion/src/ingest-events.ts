@@ -52,6 +52,19 @@ const RECORD_EVENT_IDS = preparedStatement(
    ON CONFLICT (project_id, id) DO NOTHING RETURNING id`,
 );
 
+const READ_STORED_PRICE_FIELDS = preparedStatement(
+  "read-stored-price-fields",
+  `SELECT id, provider, model, provided_cost, input_tokens, output_tokens, cached_tokens, reasoning_tokens, start_time
+   FROM "step" WHERE project_id = $1::uuid AND id = ANY($2::text[])`,
+);
+
+const STORE_CALCULATED_COSTS = preparedStatement(
+  "store-calculated-costs",
+  `UPDATE "step" AS s SET calculated_cost = r.cost
+   FROM jsonb_to_recordset($2::jsonb) AS r(id text, cost double precision)
+   WHERE s.project_id = $1::uuid AND s.id = r.id`,
+);
+
 const RETRYABLE_CODES = new Set(["40P01", "40001"]);
 const MAX_ATTEMPTS = 4;
 
@@ -137,49 +150,66 @@ async function applyInTransaction(
   batch.traces.sort((a, b) => (a.id < b.id ? -1 : 1));
   const calculatedCosts = await priceFoldedSteps(deps.calculateCost, projectId, batch.steps);
   const written = await writeFoldedBatch(client, { projectId, batch, knownContent: deps.knownContent, calculatedCosts });
-  // A step that was already stored is priced from what is stored now, which may hold the model
-  // or tokens this batch lacks; its run is then recounted rather than added to.
+  // A step that was already stored is priced again from what is stored now, which may hold the
+  // model or tokens this batch lacks; its run is then recounted rather than added to.
   await applyCalculatedCosts(client, deps.calculateCost, { projectId, stepIds: written.mergedStepIds });
-  const merged = new Set(written.mergedStepIds);
   const traceIds = batch.traces.map((trace) => trace.id);
   await updateTraceTotals(client, {
     projectId,
     traceIds,
     insertedSteps: written.insertedSteps,
-    recountTraceIds: new Set(batch.steps.filter((step) => merged.has(step.id)).map((step) => step.traceId)),
+    recountTraceIds: written.mergedTraceIds,
     mergeTraces: written.mergeTraces,
   });
   if (deps.announceChanges !== false) await announceChangedRuns(client, projectId, traceIds);
   return { freshIds, truncations: batch.truncations, newContentKeys: written.newContentKeys, traceIds };
 }
 
-/** Prices each step from the batch's own values (an update's over a create's), where it has a model and tokens but no cost. */
+/** What a step's price is worked out from: its columns, as the batch or the database holds them. */
+type PricedFields = {
+  provider: unknown;
+  model: unknown;
+  startTime: Date;
+  providedCost: unknown;
+  inputTokens: unknown;
+  outputTokens: unknown;
+  cachedTokens: unknown;
+  reasoningTokens: unknown;
+};
+
+/** A step's cost from its model and tokens, when it reports none of its own; null when it cannot be priced. */
+async function calculateStepCost(calculateCost: CostCalculator, projectId: string, step: PricedFields) {
+  if (step.providedCost !== null || typeof step.model !== "string") return null;
+  if (step.inputTokens === null && step.outputTokens === null) return null;
+  return calculateCost({
+    projectId,
+    provider: typeof step.provider === "string" ? step.provider : null,
+    model: step.model,
+    startTime: step.startTime,
+    usage: {
+      input: Number(step.inputTokens ?? 0),
+      output: Number(step.outputTokens ?? 0),
+      cached: Number(step.cachedTokens ?? 0),
+      reasoning: Number(step.reasoningTokens ?? 0),
+    },
+  });
+}
+
+/** Prices each step from the batch's own values (an update's over a create's). */
 async function priceFoldedSteps(calculateCost: CostCalculator, projectId: string, steps: readonly StepRow[]) {
   const costs = new Map<string, number>();
   await Promise.all(
     steps.map(async (step) => {
       const value = (column: string) => step.override[column] ?? step.fill[column] ?? null;
-      const model = value("model");
-      const usage = {
-        input: value("input_tokens"),
-        output: value("output_tokens"),
-        cached: value("cached_tokens"),
-        reasoning: value("reasoning_tokens"),
-      };
-      if (value("provided_cost") !== null || typeof model !== "string") return;
-      if (usage.input === null && usage.output === null) return;
-      const provider = value("provider");
-      const cost = await calculateCost({
-        projectId,
-        provider: typeof provider === "string" ? provider : null,
-        model,
+      const cost = await calculateStepCost(calculateCost, projectId, {
+        provider: value("provider"),
+        model: value("model"),
         startTime: step.startTime,
-        usage: {
-          input: Number(usage.input ?? 0),
-          output: Number(usage.output ?? 0),
-          cached: Number(usage.cached ?? 0),
-          reasoning: Number(usage.reasoning ?? 0),
-        },
+        providedCost: value("provided_cost"),
+        inputTokens: value("input_tokens"),
+        outputTokens: value("output_tokens"),
+        cachedTokens: value("cached_tokens"),
+        reasoningTokens: value("reasoning_tokens"),
       });
       if (cost !== null) costs.set(step.id, cost);
     }),
@@ -197,41 +227,30 @@ async function applyCalculatedCosts(
   const { rows } = await client.query<{
     id: string;
     provider: string | null;
-    model: string;
+    model: string | null;
+    provided_cost: number | null;
     input_tokens: number | null;
     output_tokens: number | null;
     cached_tokens: number | null;
     reasoning_tokens: number | null;
     start_time: Date;
-  }>(
-    `SELECT id, provider, model, input_tokens, output_tokens, cached_tokens, reasoning_tokens, start_time FROM "step"
-     WHERE project_id = $1::uuid AND id = ANY($2::text[]) AND provided_cost IS NULL AND model IS NOT NULL
-       AND (input_tokens IS NOT NULL OR output_tokens IS NOT NULL)`,
-    [projectId, stepIds],
-  );
+  }>({ ...READ_STORED_PRICE_FIELDS, values: [projectId, stepIds] });
   const costs = await Promise.all(
     rows.map(async (row) => ({
       id: row.id,
-      cost: await calculateCost({
-        projectId,
+      cost: await calculateStepCost(calculateCost, projectId, {
         provider: row.provider,
         model: row.model,
         startTime: row.start_time,
-        usage: {
-        input: row.input_tokens ?? 0,
-        output: row.output_tokens ?? 0,
-        cached: row.cached_tokens ?? 0,
-          reasoning: row.reasoning_tokens ?? 0,
-        },
+        providedCost: row.provided_cost,
+        inputTokens: row.input_tokens,
+        outputTokens: row.output_tokens,
+        cachedTokens: row.cached_tokens,
+        reasoningTokens: row.reasoning_tokens,
       }),
     })),
   );
   const priced = costs.filter((entry) => entry.cost !== null);
   if (priced.length === 0) return;
-  await client.query(
-    `UPDATE "step" AS s SET calculated_cost = r.cost
-     FROM jsonb_to_recordset($2::jsonb) AS r(id text, cost double precision)
-     WHERE s.project_id = $1::uuid AND s.id = r.id`,
-    [projectId, JSON.stringify(priced)],
-  );
+  await client.query({ ...STORE_CALCULATED_COSTS, values: [projectId, JSON.stringify(priced)] });
 }

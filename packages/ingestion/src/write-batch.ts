@@ -196,6 +196,8 @@ export type WrittenBatch = {
   insertedSteps: StepContribution[];
   /** Steps that were already stored, and into which this batch merged. */
   mergedStepIds: string[];
+  /** The runs of those steps: their totals are recounted rather than added to. */
+  mergedTraceIds: Set<string>;
   /** Merges into runs that were already stored; see `writeFoldedBatch`. */
   mergeTraces: () => Promise<void>;
 };
@@ -255,14 +257,19 @@ export async function writeFoldedBatch(
       ? (await client.query<{ id: string }>({ ...INSERT_TRACES, values: [projectId, traceJson] })).rows.map((row) => row.id)
       : [];
   let insertedSteps: StepContribution[] = [];
-  let mergedStepIds: string[] = [];
+  const mergedStepIds: string[] = [];
+  const mergedTraceIds = new Set<string>();
   if (batch.steps.length > 0) {
     const stepJson = JSON.stringify(batch.steps.map((row) => stepRecord(row, calculatedCosts.get(row.id))));
     insertedSteps = (await client.query<StepContribution>({ ...INSERT_STEPS, values: [projectId, stepJson] })).rows;
     if (insertedSteps.length < batch.steps.length) {
       const insertedIds = insertedSteps.map((step) => step.id);
       const inserted = new Set(insertedIds);
-      mergedStepIds = batch.steps.map((step) => step.id).filter((id) => !inserted.has(id));
+      for (const step of batch.steps) {
+        if (inserted.has(step.id)) continue;
+        mergedStepIds.push(step.id);
+        mergedTraceIds.add(step.traceId);
+      }
       await client.query({ ...UPDATE_STEPS, values: [projectId, stepJson, insertedIds] });
     }
   }
@@ -287,6 +294,7 @@ export async function writeFoldedBatch(
     newContentKeys: [...payloads.map((payload) => payload.hash), ...nodes.map((node) => node.hash)],
     insertedSteps,
     mergedStepIds,
+    mergedTraceIds,
     mergeTraces,
   };
 }

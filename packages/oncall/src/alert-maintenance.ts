@@ -1,7 +1,7 @@
-import { evaluateMetricRule, openAlert, type AlertMetric } from "@loupe/alerts";
+import { canApply, evaluateMetricRule, openAlert, type AlertMetric } from "@loupe/alerts";
 import { Prisma, type AlertRuleModel, type Database } from "@loupe/db";
 import { readRuleDefinition } from "./alert-rules.ts";
-import { alertColumns, enqueueDeliveries, transitionAlert } from "./alert-transitions.ts";
+import { alertColumns, enqueueDeliveries, readAlertState, transitionAlert } from "./alert-transitions.ts";
 
 /** A metric over the runs that started in the window; null when there is nothing to measure. */
 export async function measureMetric(
@@ -54,8 +54,9 @@ async function evaluateMetricAlert(db: Database, rule: AlertRuleModel, now: Date
     }
     await db.$transaction(async (tx) => {
       await tx.alert.update({ where: { id: existing.id }, data: { title: evaluation.title } });
-      // A breach that goes on is seen again, not counted again; one after recovery is a new occurrence.
-      await transitionAlert(tx, existing, { type: existing.status === "resolved" ? "occurrence" : "seen", at: now });
+      // A breach that goes on is seen again, not counted again; one after recovery, which the
+      // lifecycle does not let be merely seen, is a new occurrence.
+      await transitionAlert(tx, existing, { type: canApply(readAlertState(existing), "seen") ? "seen" : "occurrence", at: now });
     });
     return;
   }

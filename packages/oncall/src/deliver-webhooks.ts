@@ -8,7 +8,7 @@ import {
   type AlertNoticeKind,
   type WebhookNetworks,
 } from "@loupe/alerts";
-import type { Database, SecretBox } from "@loupe/db";
+import { UNNAMED_RUN, type Database, type SecretBox } from "@loupe/db";
 import { Severity } from "@loupe/schema";
 
 export type DeliveryOptions = {
@@ -121,7 +121,7 @@ async function buildNotice(
     project: alert.project,
     affectedTraces: traces.map((trace) => ({
       id: trace.id,
-      name: trace.name ?? "(unnamed)",
+      name: trace.name ?? UNNAMED_RUN,
       url: projectUrl ? `${projectUrl}/traces/${encodeURIComponent(trace.id)}` : null,
     })),
     url: projectUrl ? `${projectUrl}/alerts?alert=${alert.id}` : null,

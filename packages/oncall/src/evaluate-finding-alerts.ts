@@ -1,5 +1,5 @@
 import { matchFinding, openAlert } from "@loupe/alerts";
-import type { Database } from "@loupe/db";
+import { UNNAMED_RUN, type Database } from "@loupe/db";
 import { FindingKind, Severity } from "@loupe/schema";
 import { ensureDefaultAlertRules, readRuleDefinition } from "./alert-rules.ts";
 import { alertColumns, enqueueDeliveries, transitionAlert } from "./alert-transitions.ts";
@@ -35,7 +35,7 @@ export async function evaluateFindingAlerts(
         kind: kind.data,
         severity: Severity.parse(finding.severity),
         traceId,
-        traceName: trace.name ?? "(unnamed)",
+        traceName: trace.name ?? UNNAMED_RUN,
         environment: trace.environment ?? "production",
         agentName: finding.firstStepId ? agentNames.get(finding.firstStepId) ?? null : null,
         explanation: finding.explanation,

@@ -62,21 +62,16 @@ function lookupAllowed(networks: WebhookNetworks, resolveHost: ResolveHost): Loo
   return (hostname, options, callback) => {
     resolveHost(hostname).then(
       (resolved) => {
-        const refusal = findHostRefusal(
-          hostname,
-          resolved.map(({ address }) => address),
-          networks,
-        );
-        if (refusal) {
+        const allowed = resolved.filter(({ address }) => findAddressRefusal(address, networks) === null);
+        const [first] = allowed;
+        if (!first) {
+          // No address is allowed, so this names why each one is refused.
+          const refusal = findHostRefusal(hostname, resolved.map(({ address }) => address), networks)!;
           callback(new WebhookAddressRefusedError(refusal), "", 0);
           return;
         }
-        const allowed = resolved.filter(
-          ({ address }) => findAddressRefusal(address, networks) === null,
-        );
-        // No refusal means at least one address is allowed.
         if (options.all) callback(null, allowed);
-        else callback(null, allowed[0]!.address, allowed[0]!.family);
+        else callback(null, first.address, first.family);
       },
       (error: NodeJS.ErrnoException) => callback(error, "", 0),
     );

@@ -13,8 +13,6 @@ export type WebhookNetworks = z.infer<typeof WebhookNetworks>;
 
 /** A delivery or channel refused because of where its URL points; trying again cannot help. */
 export class WebhookAddressRefusedError extends Error {
-  readonly code = "WEBHOOK_ADDRESS_REFUSED";
-
   constructor(message: string) {
     super(message);
     this.name = "WebhookAddressRefusedError";

@@ -13,13 +13,14 @@ import {
 export type { TraceCursor, TraceFilters } from "./trace-list-sql.ts";
 
 /** Until the events that carry them arrive, a run or step may lack these: readers get defaults. */
-const UNNAMED = "(unnamed)";
+/** The name a run stored without one is read, shown and grouped under. */
+export const UNNAMED_RUN = "(unnamed)";
 function withTraceDefaults<T extends { name: string | null; status: RunStatus | null; environment: string | null }>(
   trace: T,
 ) {
   return {
     ...trace,
-    name: trace.name ?? UNNAMED,
+    name: trace.name ?? UNNAMED_RUN,
     status: trace.status ?? ("running" as const),
     environment: trace.environment ?? "production",
   };
@@ -130,7 +131,7 @@ function withStepContent(
   return {
     ...fields,
     kind: fields.kind ?? ("event" as const),
-    name: fields.name ?? UNNAMED,
+    name: fields.name ?? UNNAMED_RUN,
     status: fields.status ?? ("running" as const),
     input: content.stepInput(inputHash, inputMessagesHash),
     output: content.payload(outputHash),
